@@ -1,0 +1,133 @@
+extension RuleSet {
+    /// Answers a decision for the facts, at an explicit evaluation date.
+    ///
+    /// Every fact is validated before the rule answers, whatever branch would decide. Money in the
+    /// answer is rounded to the cent once, with the contract's declared rounding mode.
+    ///
+    /// - Parameters:
+    ///   - reference: The decision, resolved once with ``reference(contract:decision:)``.
+    ///   - facts: A JSON object whose nesting follows the dotted input names.
+    ///   - asOf: The evaluation date, in the contract's zone. Nothing reads the clock.
+    ///   - explain: Whether to record the steps that decided; off costs nothing.
+    /// - Throws: ``EvaluationError`` naming the fact at fault.
+    public func evaluate(
+        _ reference: DecisionReference, facts: JSONValue, asOf: CivilDate, explain: Bool = true
+    ) throws(EvaluationError) -> Decision {
+        guard contracts.indices.contains(reference.contract),
+              contracts[reference.contract].decisions.indices.contains(reference.decision)
+        else { throw EvaluationError(.unknownDecision, "the decision reference does not belong to this rule set") }
+        let contract = contracts[reference.contract]
+        let decision = contract.decisions[reference.decision]
+        var frame = [Value](repeating: .absent, count: decision.frameSize)
+        try FactDecoder(header: contract.header, asOf: asOf).decode(facts, for: decision, into: &frame)
+        var machine = Machine(contract: contract, asOf: asOf, explain: explain)
+        try machine.check(decision.requirements, &frame)
+        let raw = try machine.evaluate(decision.body, &frame)
+        let value = try ValueEncoding.roundingMoney(raw, mode: contract.header.rounding)
+        let steps = machine.steps ?? []
+        var citations = decision.citations
+        for step in steps {
+            for citation in step.citations where !citations.contains(citation) { citations.append(citation) }
+        }
+        return Decision(
+            contract: contract.header.id, decision: decision.id, asOf: asOf, zone: contract.header.zone,
+            value: value, type: decision.resultType, explanation: steps, citations: citations)
+    }
+
+    /// Answers a decision named by its contract and decision ids.
+    ///
+    /// - Throws: ``EvaluationError`` of kind `unknownDecision` when either id is unknown, or as
+    ///   ``evaluate(_:facts:asOf:explain:)`` does.
+    public func evaluate(
+        contract: String, decision: String, facts: JSONValue, asOf: CivilDate, explain: Bool = true
+    ) throws(EvaluationError) -> Decision {
+        guard let reference = reference(contract: contract, decision: decision) else {
+            guard let known = self.contract(contract) else {
+                var message = "there is no contract '\(contract)'"
+                if let close = Suggestions.closest(to: contract, among: contracts.map(\.header.id)) {
+                    message += "; did you mean '\(close)'?"
+                }
+                throw EvaluationError(.unknownDecision, message)
+            }
+            var message = "the contract '\(contract)' has no decision '\(decision)'"
+            if let close = Suggestions.closest(to: decision, among: known.decisions.map(\.id)) {
+                message += "; did you mean '\(close)'?"
+            }
+            throw EvaluationError(.unknownDecision, message)
+        }
+        return try evaluate(reference, facts: facts, asOf: asOf, explain: explain)
+    }
+}
+
+extension Machine {
+    /// Checks the rule's requirements on the facts; the first that fails is the error.
+    mutating func check(_ requirements: [Requirement], _ frame: inout [Value]) throws(EvaluationError) {
+        for requirement in requirements {
+            guard let each = requirement.forEach else {
+                guard case .bool(true) = try evaluate(requirement.condition, &frame) else {
+                    throw EvaluationError(.requirement, requirement.message, fact: requirement.fact)
+                }
+                continue
+            }
+            guard case .list(let items) = try evaluate(each.list, &frame), frame.indices.contains(each.itemSlot) else {
+                throw Operations.mismatch("a requirement")
+            }
+            for (index, item) in items.enumerated() {
+                frame[each.itemSlot] = item
+                guard case .bool(true) = try evaluate(requirement.condition, &frame) else {
+                    var fact = "\(each.listName)[\(index)]"
+                    if requirement.fact.hasPrefix(each.itemName + ".") {
+                        fact += requirement.fact.dropFirst(each.itemName.count)
+                    }
+                    throw EvaluationError(.requirement, requirement.message, fact: fact)
+                }
+            }
+        }
+    }
+}
+
+extension Decision {
+    /// The catalogue's JSON: `{"contract", "decision", "as_of", "value", "explanation", "citations"}`.
+    public var json: JSONValue {
+        var steps: [JSONValue] = []
+        for step in explanation {
+            var members = [
+                JSONMember(key: "step", value: .string(step.kind.rawValue)),
+                JSONMember(key: "label", value: .string(step.label)),
+                JSONMember(key: "value", value: ValueEncoding.json(step.value, type: step.type, zone: zone)),
+            ]
+            if let because = step.because { members.append(JSONMember(key: "because", value: .string(because))) }
+            members.append(JSONMember(key: "citations", value: .array(step.citations.map { .string($0) })))
+            steps.append(.object(JSONObject(members)))
+        }
+        return .object(
+            JSONObject([
+                JSONMember(key: "contract", value: .string(contract)),
+                JSONMember(key: "decision", value: .string(decision)),
+                JSONMember(key: "as_of", value: .string(asOf.description)),
+                JSONMember(key: "value", value: valueJSON),
+                JSONMember(key: "explanation", value: .array(steps)),
+                JSONMember(key: "citations", value: .array(citations.map { .string($0) })),
+            ]))
+    }
+
+    /// The answer alone in the catalogue's JSON encoding.
+    public var valueJSON: JSONValue { ValueEncoding.json(value, type: type, zone: zone) }
+}
+
+extension EvaluationError {
+    /// `{"error": {"message", "fact"}}`, as the CLI and services answer bad input.
+    public var json: JSONValue {
+        .object(
+            JSONObject([
+                JSONMember(
+                    key: "error",
+                    value: .object(
+                        JSONObject([
+                            JSONMember(key: "message", value: .string(message)),
+                            JSONMember(key: "fact", value: fact.map { .string($0) } ?? .null),
+                            JSONMember(key: "kind", value: .string(kind.rawValue)),
+                        ])))
+            ]))
+    }
+}

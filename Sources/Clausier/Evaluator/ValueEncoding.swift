@@ -1,0 +1,82 @@
+/// The catalogue's JSON encoding of values: money as `"150.00 EUR"`, percents as `"25%"`,
+/// dates as ISO 8601, datetimes in the contract's zone.
+public enum ValueEncoding {
+    /// Encodes a value of the given type.
+    public static func json(_ value: Value, type: ValueType, zone: ZoneRule) -> JSONValue {
+        switch value {
+        case .absent: return .null
+        case .bool(let b): return .bool(b)
+        case .int(let i): return .number(String(i))
+        case .decimal(let d): return .string(d.normalized().description)
+        case .money(let m): return .string(m.formatted(fractionDigits: 2))
+        case .percent(let p): return .string(percentText(p))
+        case .date(let d): return .string(d.description)
+        case .datetime(let t): return .string(t.formatted(in: zone))
+        case .time(let t): return .string(t.description)
+        case .duration(let d): return .string(d.iso8601)
+        case .period(let n, let unit): return .string(periodText(n, unit))
+        case .name(let s): return .string(s)
+        case .list(let items):
+            let element: ValueType = if case .list(let e) = type.unwrapped { e } else { .absent }
+            return .array(items.map { json($0, type: element, zone: zone) })
+        case .record(let values):
+            guard case .record(let fields) = type.unwrapped else {
+                return .array(values.map { json($0, type: .absent, zone: zone) })
+            }
+            var members: [JSONMember] = []
+            for (field, value) in zip(fields, values) {
+                members.append(JSONMember(key: field.name, value: json(value, type: field.type, zone: zone)))
+            }
+            return .object(JSONObject(members))
+        }
+    }
+
+    /// A percentage as the catalogue writes it: `25%`, `37.5%`.
+    public static func percentText(_ fraction: FixedDecimal) -> String {
+        let hundred = (try? fraction.multiplying(by: FixedDecimal(100))) ?? fraction
+        return hundred.normalized().description + "%"
+    }
+
+    /// A count of a calendar unit as an ISO 8601 duration where one exists (`P7D`, `P1M`, `P5Y`).
+    public static func periodText(_ count: Int, _ unit: PeriodUnit) -> String {
+        let sign = count < 0 ? "-" : ""
+        let magnitude = count.magnitude
+        switch unit {
+        case .days: return "\(sign)P\(magnitude)D"
+        case .months: return "\(sign)P\(magnitude)M"
+        case .years: return "\(sign)P\(magnitude)Y"
+        case .businessDays: return "\(count) business days"
+        case .joursFrancs: return "\(count) jours francs"
+        }
+    }
+
+    /// A value as an editor reads it in an explanation.
+    public static func text(_ value: Value, type: ValueType, zone: ZoneRule) -> String {
+        switch json(value, type: type, zone: zone) {
+        case .string(let s): return s
+        case let other: return JSONWriter.write(other)
+        }
+    }
+
+    /// The value with every amount of money rounded to the cent, as final answers are.
+    static func roundingMoney(_ value: Value, mode: RoundingMode) throws(EvaluationError) -> Value {
+        switch value {
+        case .money(let m):
+            do { return .money(try m.rounded(toScale: 2, mode)) } catch {
+                throw Operations.arithmetic(error, "the rounding of the answer")
+            }
+        case .list(let items):
+            var out: [Value] = []
+            out.reserveCapacity(items.count)
+            for item in items { out.append(try roundingMoney(item, mode: mode)) }
+            return .list(out)
+        case .record(let fields):
+            var out: [Value] = []
+            out.reserveCapacity(fields.count)
+            for field in fields { out.append(try roundingMoney(field, mode: mode)) }
+            return .record(out)
+        default:
+            return value
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import ClausierDiagnostics
+import Foundation
+
+/// Writing to standard output and error, and reading inputs, for the subcommands.
+enum Console {
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func err(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// Whether standard output is a terminal, to decide on colours.
+    static var isTerminal: Bool { isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil }
+
+    /// The bytes of a file, or of standard input for `-`.
+    static func read(_ path: String) -> [UInt8]? {
+        if path == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
+        return FileManager.default.contents(atPath: path).map { Array($0) }
+    }
+
+    /// A renderer that quotes the files the findings point at.
+    static func renderer(for diagnostics: [Diagnostic]) -> TextRenderer {
+        var sources: [String: String] = [:]
+        for file in Set(diagnostics.compactMap { $0.location?.file } + diagnostics.flatMap { $0.notes.compactMap { $0.location?.file } }) {
+            if let data = FileManager.default.contents(atPath: file) { sources[file] = String(decoding: data, as: UTF8.self) }
+        }
+        return TextRenderer(colors: isTerminal, sources: sources)
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Clausier
+import ClausierCompiler
+import ClausierDiagnostics
+import ClausierHarness
+import Foundation
+
+/// `clausier test`: run YAML test cases against the rules beside them.
+struct TestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Run YAML test files (*.test.yaml) against the rule files in the same paths.",
+        discussion: """
+            A failing case prints what was expected, what came out, and the explanation.
+            Exit codes: 0 every case passed; 1 a case failed or the rules or tests have errors; 2 a path cannot be read.
+            """
+    )
+
+    @Argument(help: "Directories or files holding rule files and test files.")
+    var paths: [String] = ["Rules"]
+
+    @Flag(help: "Print every case, not only the failures.")
+    var verbose = false
+
+    func run() throws {
+        for path in paths where !FileManager.default.fileExists(atPath: path) {
+            Console.err("error: no such file or directory: \(path)\n")
+            throw ExitStatus.usage
+        }
+        let compiled = Compiler.compile(paths: paths)
+        var diagnostics = compiled.diagnostics.filter { $0.severity == .error }
+        var files: [TestFile] = []
+        for path in Compiler.testFiles(in: paths, diagnostics: &diagnostics) {
+            guard let bytes = Console.read(path) else {
+                diagnostics.append(.error(.unreadableFile, "cannot read the file", at: SourceLocation(file: path, line: 1, column: 1)))
+                continue
+            }
+            let (file, found) = TestFileLoader.load(bytes: bytes, path: path)
+            diagnostics += found
+            if let file { files.append(file) }
+        }
+        if !diagnostics.isEmpty {
+            Console.out(Console.renderer(for: diagnostics).render(diagnostics))
+        }
+        guard let rules = compiled.ruleSet, !diagnostics.hasErrors else { throw ExitStatus.findings }
+        let report = TestRunner.run(files, rules: rules)
+        for outcome in report.outcomes where !outcome.passed || verbose {
+            Console.out(TestReportText.render(outcome))
+        }
+        Console.out("\(report.passed) passed, \(report.failed) failed\n")
+        if report.failed > 0 { throw ExitStatus.findings }
+    }
+}

@@ -1,0 +1,323 @@
+import Clausier
+import ClausierDiagnostics
+
+/// Turns the YAML tree of a rule file into its syntax tree, reporting every shape error at its line.
+///
+/// Expressions stay text here; the expression parser and the checker read them later, so that one
+/// run reports shape errors and type errors together.
+struct RuleFileParser {
+    static let topKeys = ["contract", "definitions", "decisions"]
+    static let headerKeys = ["id", "title", "source", "effective", "timezone", "currency", "holidays", "rounding", "months"]
+    static let decisionKeys = ["title", "cites", "inputs", "returns", "require", "let", "value"]
+    static let definitionKeys = ["title", "cites", "params", "returns", "let", "value"]
+    static let requireKeys = ["that", "fact", "message", "for_each", "as"]
+    static let caseKeys = ["when", "then", "otherwise", "cites", "because"]
+    static let tiersKeys = ["of", "boundaries", "rows", "cites", "because"]
+    static let rowKeys = ["from", "to", "then", "cites", "because"]
+    static let eligibilityKeys = ["exclusions", "grounds", "granted", "refused", "no_ground", "cites", "because"]
+    static let itemKeys = ["when", "reason", "cites", "because"]
+    static let inputAttributeKeys = ["type", "counts"]
+
+    let file: String
+    var diagnostics: [Diagnostic] = []
+
+    init(file: String) { self.file = file }
+
+    mutating func parse(_ root: YAMLNode) -> ContractSyntax? {
+        guard case .mapping(let top) = root else {
+            diagnostics.append(
+                .error(
+                    .wrongShape, "a rule file must be a mapping with 'contract', 'definitions' and 'decisions', not \(root.kindName)",
+                    at: root.location))
+            return nil
+        }
+        var reader = MappingReader(top, context: "a rule file", known: Self.topKeys)
+        defer { diagnostics += reader.diagnostics }
+        guard let headerNode = reader.node("contract") else {
+            reader.diagnostics.append(
+                .error(.missingKey, "a rule file needs a 'contract' header", at: top.location,
+                       hints: ["add 'contract:' with id, title, source, effective, timezone, currency and holidays"]))
+            return nil
+        }
+        guard let header = parseHeader(headerNode) else { return nil }
+        let definitions = parseRules(reader.node("definitions"), what: "definition", keys: Self.definitionKeys)
+        let decisions = parseRules(reader.node("decisions"), what: "decision", keys: Self.decisionKeys)
+        if reader.node("decisions") == nil {
+            reader.diagnostics.append(.error(.missingKey, "a rule file needs 'decisions'", at: top.location))
+        }
+        return ContractSyntax(file: file, header: header, definitions: definitions, decisions: decisions)
+    }
+
+    private mutating func mapping(_ node: YAMLNode, what: String) -> YAMLMapping? {
+        guard case .mapping(let m) = node else {
+            diagnostics.append(.error(.wrongShape, "\(what) must be a mapping of keys, not \(node.kindName)", at: node.location))
+            return nil
+        }
+        return m
+    }
+
+    private mutating func parseHeader(_ node: YAMLNode) -> HeaderSyntax? {
+        guard let m = mapping(node, what: "the contract header") else { return nil }
+        var reader = MappingReader(m, context: "the contract header", known: Self.headerKeys)
+        defer { diagnostics += reader.diagnostics }
+        var fields: [String: Located] = [:]
+        for key in Self.headerKeys {
+            let required = !["rounding", "months"].contains(key)
+            if let value = reader.scalar(key, required: required) { fields[key] = value }
+        }
+        return HeaderSyntax(fields: fields, location: m.location)
+    }
+
+    private mutating func parseRules(_ node: YAMLNode?, what: String, keys: [String]) -> [RuleSyntax] {
+        guard let node else { return [] }
+        guard let m = mapping(node, what: "'\(what)s'") else { return [] }
+        var rules: [RuleSyntax] = []
+        for entry in m.entries {
+            let id = Located(entry.key.value, at: entry.key.location)
+            guard let body = mapping(entry.value, what: "the \(what) '\(id.text)'") else { continue }
+            rules.append(parseRule(id: id, body, what: what, keys: keys))
+        }
+        return rules
+    }
+
+    private mutating func parseRule(id: Located, _ m: YAMLMapping, what: String, keys: [String]) -> RuleSyntax {
+        var reader = MappingReader(m, context: "the \(what) '\(id.text)'", known: keys)
+        let title = reader.scalar("title", required: false)?.text ?? ""
+        let cites = reader.cites()
+        diagnostics += reader.diagnostics
+        reader.diagnostics = []
+        let inputsKey = what == "decision" ? "inputs" : "params"
+        var inputs: [InputSyntax] = []
+        if let inputsNode = reader.node(inputsKey), let im = mapping(inputsNode, what: "'\(inputsKey)'") {
+            for entry in im.entries {
+                if let type = parseInputType(entry.value) {
+                    inputs.append(
+                        InputSyntax(
+                            name: Located(entry.key.value, at: entry.key.location), type: type.type,
+                            countsOnlyIfPast: type.countsOnlyIfPast))
+                }
+            }
+        }
+        let returns = reader.node("returns").flatMap { parseType($0) }
+        if reader.node("returns") == nil {
+            diagnostics.append(
+                .error(.missingKey, "the \(what) '\(id.text)' needs 'returns', the type of its answer", at: id.location,
+                       hints: ["add 'returns:' such as 'returns: money' or 'returns: {rate: percent, penalty: money}'"]))
+        }
+        var requires: [RequireSyntax] = []
+        for rm in reader.mappings("require") { if let r = parseRequire(rm) { requires.append(r) } }
+        var lets: [BindingSyntax] = []
+        if let letNode = reader.node("let"), let lm = mapping(letNode, what: "'let'") {
+            for entry in lm.entries {
+                if let value = parseNode(entry.value) {
+                    lets.append(BindingSyntax(name: Located(entry.key.value, at: entry.key.location), value: value))
+                }
+            }
+        }
+        var value: NodeSyntax?
+        if let valueNode = reader.node("value") {
+            value = parseNode(valueNode)
+        } else {
+            reader.diagnostics.append(
+                .error(.missingKey, "the \(what) '\(id.text)' needs a 'value', its answer", at: id.location))
+        }
+        diagnostics += reader.diagnostics
+        return RuleSyntax(
+            id: id, title: title, cites: cites, inputs: inputs, returns: returns, requires: requires, lets: lets,
+            value: value, location: id.location)
+    }
+
+    private mutating func parseInputType(_ node: YAMLNode) -> (type: TypeSyntax, countsOnlyIfPast: Bool)? {
+        if case .mapping(let m) = node, m["type"] != nil {
+            var reader = MappingReader(m, context: "an input", known: Self.inputAttributeKeys)
+            defer { diagnostics += reader.diagnostics }
+            guard let typeNode = reader.node("type"), let type = parseType(typeNode) else { return nil }
+            var onlyIfPast = false
+            if let counts = reader.scalar("counts", required: false) {
+                if counts.text == "only_if_past" {
+                    onlyIfPast = true
+                } else {
+                    reader.diagnostics.append(
+                        .error(.invalidValue, "unknown value '\(counts.text)' for 'counts'", at: counts.location,
+                               hints: ["the only value is 'only_if_past': a date after the evaluation date reads as absent"]))
+                }
+            }
+            return (type, onlyIfPast)
+        }
+        return parseType(node).map { ($0, false) }
+    }
+
+    mutating func parseType(_ node: YAMLNode) -> TypeSyntax? {
+        switch node {
+        case .scalar(let s):
+            guard !s.isNull else {
+                diagnostics.append(.error(.wrongShape, "a type is missing here", at: s.location))
+                return nil
+            }
+            return .text(Located(s.value, at: s.location, quoted: s.isQuoted))
+        case .sequence(let seq):
+            diagnostics.append(
+                .error(.wrongShape, "a type cannot be a list; write 'list of <type>' or {list: {...}}", at: seq.location))
+            return nil
+        case .mapping(let m):
+            if m.entries.count == 1, let first = m.entries.first, first.key.value == "list" || first.key.value == "list?" {
+                guard let element = parseType(first.value) else { return nil }
+                return .list(element, m.location, optional: first.key.value == "list?")
+            }
+            var fields: [(name: Located, type: TypeSyntax)] = []
+            for entry in m.entries {
+                guard let type = parseType(entry.value) else { continue }
+                fields.append((Located(entry.key.value, at: entry.key.location), type))
+            }
+            return .record(fields, m.location, optional: false)
+        }
+    }
+
+    private mutating func parseRequire(_ m: YAMLMapping) -> RequireSyntax? {
+        var reader = MappingReader(m, context: "a requirement", known: Self.requireKeys)
+        defer { diagnostics += reader.diagnostics }
+        let that = reader.scalar("that", required: true)
+        let fact = reader.scalar("fact", required: true)
+        let message = reader.scalar("message", required: true)
+        var forEach: (list: Located, item: Located)?
+        if reader.has("for_each") || reader.has("as") {
+            if let list = reader.scalar("for_each", required: true), let item = reader.scalar("as", required: true) {
+                forEach = (list, item)
+            }
+        }
+        guard let that, let fact, let message else { return nil }
+        return RequireSyntax(that: that, fact: fact, message: message, forEach: forEach, location: m.location)
+    }
+
+    /// A value: an expression, `cases`, `tiers`, exclusions and grounds, or a record of values.
+    mutating func parseNode(_ node: YAMLNode) -> NodeSyntax? {
+        switch node {
+        case .scalar(let s):
+            guard !s.isNull else {
+                diagnostics.append(.error(.wrongShape, "a value is missing here", at: s.location))
+                return nil
+            }
+            return .expression(Located(s.value, at: s.location, quoted: s.isQuoted))
+        case .sequence(let seq):
+            var items: [NodeSyntax] = []
+            for item in seq.items {
+                guard let node = parseNode(item) else { return nil }
+                items.append(node)
+            }
+            return .list(items, seq.location)
+        case .mapping(let m):
+            if m["cases"] != nil { return parseCases(m) }
+            if m["tiers"] != nil { return parseTiers(m) }
+            if m["exclusions"] != nil || m["grounds"] != nil { return parseEligibility(m) }
+            var fields: [RecordFieldSyntax] = []
+            for entry in m.entries {
+                guard let value = parseNode(entry.value) else { continue }
+                fields.append(RecordFieldSyntax(name: Located(entry.key.value, at: entry.key.location), value: value))
+            }
+            return .record(fields, m.location)
+        }
+    }
+
+    private mutating func parseCases(_ m: YAMLMapping) -> NodeSyntax? {
+        var outer = MappingReader(m, context: "a 'cases' block", known: ["cases"])
+        let items = outer.mappings("cases")
+        diagnostics += outer.diagnostics
+        var cases: [CaseSyntax] = []
+        for (index, item) in items.enumerated() {
+            var reader = MappingReader(item, context: "a case", known: Self.caseKeys)
+            let provenance = reader.provenance()
+            if let otherwise = reader.node("otherwise") {
+                if reader.has("when") || reader.has("then") {
+                    reader.diagnostics.append(
+                        .error(.wrongShape, "'otherwise' takes no 'when' or 'then': it is the value when no case holds",
+                               at: item.location))
+                }
+                if index != items.count - 1 {
+                    reader.diagnostics.append(
+                        .error(.wrongShape, "'otherwise' must be the last case: the cases after it can never apply",
+                               at: item.location))
+                }
+                if let value = parseNode(otherwise) {
+                    cases.append(CaseSyntax(when: nil, then: value, provenance: provenance, location: item.location))
+                }
+            } else {
+                let when = reader.scalar("when", required: true)
+                let thenNode = reader.node("then")
+                if thenNode == nil {
+                    reader.diagnostics.append(.error(.missingKey, "a case needs 'then', its value", at: item.location))
+                }
+                if let when, let thenNode, let value = parseNode(thenNode) {
+                    cases.append(CaseSyntax(when: when, then: value, provenance: provenance, location: item.location))
+                }
+            }
+            diagnostics += reader.diagnostics
+        }
+        if items.isEmpty {
+            diagnostics.append(.error(.wrongShape, "'cases' needs at least one case", at: m.location))
+            return nil
+        }
+        if cases.count != items.count { return nil }
+        return .cases(cases, m.location)
+    }
+
+    private mutating func parseTiers(_ outerMapping: YAMLMapping) -> NodeSyntax? {
+        let outer = MappingReader(outerMapping, context: "a 'tiers' block", known: ["tiers"])
+        defer { diagnostics += outer.diagnostics }
+        guard let node = outer.node("tiers"), let m = mapping(node, what: "'tiers'") else { return nil }
+        var reader = MappingReader(m, context: "a tier table", known: Self.tiersKeys)
+        let of = reader.scalar("of", required: true)
+        let boundaries = reader.scalar("boundaries", required: false)
+        let provenance = reader.provenance()
+        var rows: [TierRowSyntax] = []
+        for rm in reader.mappings("rows") {
+            var rowReader = MappingReader(rm, context: "a tier row", known: Self.rowKeys)
+            let from = rowReader.scalar("from", required: false)
+            let to = rowReader.scalar("to", required: false)
+            let rowProvenance = rowReader.provenance()
+            if let thenNode = rowReader.node("then") {
+                if let value = parseNode(thenNode) {
+                    rows.append(TierRowSyntax(from: from, to: to, then: value, provenance: rowProvenance, location: rm.location))
+                }
+            } else {
+                rowReader.diagnostics.append(.error(.missingKey, "a tier row needs 'then', its value", at: rm.location))
+            }
+            diagnostics += rowReader.diagnostics
+        }
+        if !reader.has("rows") {
+            reader.diagnostics.append(.error(.missingKey, "a tier table needs 'rows'", at: m.location))
+        }
+        diagnostics += reader.diagnostics
+        guard let of else { return nil }
+        return .tiers(TiersSyntax(of: of, boundaries: boundaries, rows: rows, provenance: provenance, location: m.location))
+    }
+
+    private mutating func parseEligibility(_ m: YAMLMapping) -> NodeSyntax? {
+        var reader = MappingReader(m, context: "exclusions and grounds", known: Self.eligibilityKeys)
+        func items(_ key: String, _ reader: inout MappingReader) -> [EligibilityItemSyntax] {
+            var result: [EligibilityItemSyntax] = []
+            for im in reader.mappings(key) {
+                var itemReader = MappingReader(im, context: "an item of '\(key)'", known: Self.itemKeys)
+                let when = itemReader.scalar("when", required: true)
+                let reason = itemReader.scalar("reason", required: true)
+                let provenance = itemReader.provenance()
+                reader.diagnostics += itemReader.diagnostics
+                if let when, let reason {
+                    result.append(EligibilityItemSyntax(when: when, reason: reason, provenance: provenance, location: im.location))
+                }
+            }
+            return result
+        }
+        let exclusions = items("exclusions", &reader)
+        let grounds = items("grounds", &reader)
+        let granted = reader.scalar("granted", required: true)
+        let refused = reader.scalar("refused", required: true)
+        let noGround = reader.scalar("no_ground", required: true)
+        let provenance = reader.provenance()
+        diagnostics += reader.diagnostics
+        guard let granted, let refused, let noGround else { return nil }
+        return .eligibility(
+            EligibilitySyntax(
+                exclusions: exclusions, grounds: grounds, granted: granted, refused: refused, noGround: noGround,
+                provenance: provenance, location: m.location))
+    }
+}

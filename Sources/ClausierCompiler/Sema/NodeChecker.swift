@@ -1,0 +1,287 @@
+import Clausier
+import ClausierDiagnostics
+
+extension ExpressionChecker {
+    /// Checks a value of a rule file (an expression, cases, tiers, exclusions and grounds, a record)
+    /// against the type its place requires, if known.
+    mutating func node(_ node: NodeSyntax, expected: ValueType?, scope: Scope) -> Typed? {
+        switch node {
+        case .expression(let text):
+            return check(text, expected: expected, scope: scope)
+        case .record(let fields, let location):
+            return record(fields, location, expected: expected, scope: scope)
+        case .cases(let branches, let location):
+            return cases(branches, location, expected: expected, scope: scope)
+        case .tiers(let table):
+            return tiers(table, expected: expected, scope: scope)
+        case .eligibility(let block):
+            return eligibility(block, expected: expected, scope: scope)
+        case .list(let items, let location):
+            var element: ValueType?
+            if case .list(let e) = expected?.unwrapped { element = e }
+            var exprs: [Expr] = []
+            for item in items {
+                guard let typed = self.node(item, expected: element, scope: scope) else { return nil }
+                if element == nil { element = typed.type }
+                exprs.append(typed.expr)
+            }
+            guard let element else {
+                diagnostics.append(
+                    .error(.typeMismatch, "the type of an empty list cannot be known here", at: location,
+                           hints: ["declare the type in 'returns'"]))
+                return nil
+            }
+            let typed = Typed(expr: .list(exprs), type: .list(element))
+            guard let expected else { return typed }
+            return coerce(typed, to: expected, at: location, what: "this list")
+        }
+    }
+
+    private mutating func record(
+        _ fields: [RecordFieldSyntax], _ location: SourceLocation, expected: ValueType?, scope: Scope
+    ) -> Typed? {
+        var expectedFields: [RecordField]?
+        if case .record(let f) = expected?.unwrapped { expectedFields = f }
+        if let expected, expectedFields == nil {
+            diagnostics.append(
+                .error(.typeMismatch, "a record of fields is written here, but \(expected.spoken) is required", at: location))
+            return nil
+        }
+        var types: [RecordField] = []
+        var exprs: [Expr] = []
+        var failed = false
+        for field in fields {
+            if types.contains(where: { $0.name == field.name.text }) { continue }
+            var fieldExpected: ValueType?
+            if let expectedFields {
+                guard let match = expectedFields.first(where: { $0.name == field.name.text }) else {
+                    var hints: [String] = []
+                    if let close = Suggestions.closest(to: field.name.text, among: expectedFields.map(\.name)) {
+                        hints.append("did you mean '\(close)'?")
+                    }
+                    hints.append("the fields of the answer are: \(expectedFields.map(\.name).joined(separator: ", "))")
+                    diagnostics.append(
+                        .error(.unknownName, "the answer has no field '\(field.name.text)'", at: field.name.location, hints: hints))
+                    failed = true
+                    continue
+                }
+                fieldExpected = match.type
+            }
+            guard let typed = self.node(field.value, expected: fieldExpected, scope: scope) else {
+                failed = true
+                continue
+            }
+            types.append(RecordField(field.name.text, fieldExpected ?? typed.type))
+            exprs.append(typed.expr)
+        }
+        if let expectedFields {
+            for missing in expectedFields where !fields.contains(where: { $0.name.text == missing.name }) {
+                diagnostics.append(
+                    .error(.missingKey, "the field '\(missing.name)' of the answer is missing", at: location,
+                           hints: ["add '\(missing.name):' with \(missing.type.spoken)"]))
+                failed = true
+            }
+        }
+        guard !failed else { return nil }
+        let typed = Typed(expr: .record(exprs), type: .record(types))
+        guard let expected else { return typed }
+        return coerce(typed, to: expected, at: location, what: "this record")
+    }
+
+    private func step(_ kind: StepKind, _ label: String, _ provenance: Provenance, _ type: ValueType) -> StepInfo {
+        StepInfo(kind: kind, label: label, because: provenance.because, citations: provenance.cites, type: type)
+    }
+
+    private mutating func cases(
+        _ branches: [CaseSyntax], _ location: SourceLocation, expected: ValueType?, scope: Scope
+    ) -> Typed? {
+        guard !branches.isEmpty else { return nil }
+        if branches.last?.when != nil {
+            diagnostics.append(
+                .error(.casesWithoutOtherwise, "these cases have no 'otherwise': some facts may match no case", at: location,
+                       hints: ["add a last case '- otherwise: <value>' saying what holds when no condition does"]))
+        }
+        var type = expected
+        var compiled: [CaseBranch] = []
+        var failed = false
+        for branch in branches {
+            var condition: Expr?
+            var branchScope = scope
+            if let when = branch.when {
+                guard let c = check(when, expected: .bool, scope: scope) else {
+                    failed = true
+                    continue
+                }
+                condition = c.expr
+                if let syntax = parse(when) { branchScope.present.formUnion(Self.presentNames(in: syntax)) }
+            }
+            guard let value = self.node(branch.then, expected: type, scope: branchScope) else {
+                failed = true
+                continue
+            }
+            if type == nil { type = value.type }
+            let label = branch.when?.text ?? "otherwise"
+            compiled.append(
+                CaseBranch(
+                    condition: condition, value: value.expr,
+                    step: step(branch.when == nil ? .otherwise : .case, label, branch.provenance, type ?? value.type)))
+        }
+        guard !failed, let type else { return nil }
+        return Typed(expr: .cases(compiled), type: type)
+    }
+
+    private mutating func tiers(_ table: TiersSyntax, expected: ValueType?, scope: Scope) -> Typed? {
+        guard let measure = check(table.of, expected: nil, scope: scope) else { return nil }
+        guard measure.type.isOrdered else {
+            diagnostics.append(
+                .error(.typeMismatch, "tiers need a measure that can be ordered, but '\(table.of.text)' is \(measure.type.spoken)",
+                       at: table.of.contentLocation))
+            return nil
+        }
+        var boundaries = TierBoundaries.lowerInclusive
+        if let declared = table.boundaries {
+            if let b = TierBoundaries(rawValue: declared.text) {
+                boundaries = b
+            } else {
+                diagnostics.append(
+                    .error(.invalidValue, "unknown boundary convention '\(declared.text)'", at: declared.location,
+                           hints: ["write 'lower_inclusive' for rows [from, to) or 'upper_inclusive' for rows (from, to]"]))
+            }
+        } else {
+            diagnostics.append(
+                .error(.tierConvention,
+                       "the tiers do not declare which row a value exactly on a boundary belongs to", at: table.location,
+                       hints: [
+                           "add 'boundaries: lower_inclusive' (rows are [from, to): exactly 2 hours is in the row from 2 hours)",
+                           "or 'boundaries: upper_inclusive' (rows are (from, to]: exactly 2 hours is in the row up to 2 hours)",
+                       ]))
+        }
+        guard !table.rows.isEmpty else {
+            diagnostics.append(.error(.wrongShape, "a tier table needs at least one row", at: table.location))
+            return nil
+        }
+        var type = expected
+        var rows: [TierRow] = []
+        var failed = false
+        var previousTo: (Value?, SourceLocation)?
+        for (index, row) in table.rows.enumerated() {
+            let from = row.from.flatMap { bound($0, measure.type, scope: scope) }
+            let to = row.to.flatMap { bound($0, measure.type, scope: scope) }
+            if (row.from != nil && from == nil) || (row.to != nil && to == nil) { failed = true }
+            if let from, let to, (Value.order(from, to)).map({ $0 >= 0 }) ?? false {
+                diagnostics.append(
+                    .error(.tierRows, "this row is empty: its 'from' is not below its 'to'", at: row.location))
+            }
+            if index > 0, let (prior, _) = previousTo {
+                switch (prior, from) {
+                case (nil, _):
+                    diagnostics.append(
+                        .error(.tierRows, "no row can follow a row without 'to': it already covers every larger value",
+                               at: row.location))
+                case (_, nil):
+                    diagnostics.append(
+                        .error(.tierRows, "only the first row can omit 'from'", at: row.location,
+                               hints: ["start this row where the previous one ends"]))
+                case (let p?, let f?):
+                    if let order = Value.order(f, p), order != 0 {
+                        diagnostics.append(
+                            .error(.tierRows,
+                                   order > 0
+                                       ? "there is a gap between the previous row's 'to' and this row's 'from'"
+                                       : "this row overlaps the previous one or is out of order",
+                                   at: row.location,
+                                   hints: ["start each row exactly where the previous one ends"]))
+                    }
+                }
+            }
+            previousTo = (to, row.location)
+            guard let value = self.node(row.then, expected: type, scope: scope) else {
+                failed = true
+                continue
+            }
+            if type == nil { type = value.type }
+            let label = Self.rangeLabel(row, boundaries: boundaries)
+            var provenance = row.provenance
+            if provenance.cites.isEmpty { provenance.cites = table.provenance.cites }
+            rows.append(
+                TierRow(from: from, to: to, value: value.expr,
+                        step: step(.tier, "\(table.of.text) in \(label)", provenance, type ?? value.type)))
+        }
+        guard !failed, let type else { return nil }
+        return Typed(
+            expr: .tiers(TierTable(measure: measure.expr, boundaries: boundaries, rows: rows, measureLabel: table.of.text)),
+            type: type)
+    }
+
+    static func rangeLabel(_ row: TierRowSyntax, boundaries: TierBoundaries) -> String {
+        let open = boundaries == .lowerInclusive ? "[" : "("
+        let close = boundaries == .lowerInclusive ? ")" : "]"
+        return "\(row.from.map { open + $0.text } ?? "(-∞"), \(row.to.map { $0.text + close } ?? "∞)")"
+    }
+
+    private mutating func bound(_ text: Located, _ type: ValueType, scope: Scope) -> Value? {
+        guard let typed = check(text, expected: type, scope: scope) else { return nil }
+        var expr = typed.expr
+        if case .call(.toDecimal, let args) = expr, let first = args.first, case .constant(.int(let i)) = first {
+            expr = .constant(.decimal(FixedDecimal(i)))
+        }
+        guard case .constant(let value) = expr else {
+            diagnostics.append(
+                .error(.invalidValue, "a tier boundary must be a constant such as '2 hours' or '1000 EUR'", at: text.location))
+            return nil
+        }
+        return value
+    }
+
+    private mutating func eligibility(_ block: EligibilitySyntax, expected: ValueType?, scope: Scope) -> Typed? {
+        var reasons: [String] = []
+        func items(_ list: [EligibilityItemSyntax], _ kind: StepKind, _ checker: inout ExpressionChecker) -> [EligibilityItem]? {
+            var result: [EligibilityItem] = []
+            var failed = false
+            for item in list {
+                guard item.reason.text.isIdentifier else {
+                    checker.diagnostics.append(
+                        .error(.invalidValue, "a reason code is a name of letters, digits and '_'", at: item.reason.location))
+                    failed = true
+                    continue
+                }
+                if reasons.contains(item.reason.text) {
+                    checker.diagnostics.append(
+                        .error(.duplicateID, "the reason '\(item.reason.text)' is used twice", at: item.reason.location))
+                }
+                reasons.append(item.reason.text)
+                guard let condition = checker.check(item.when, expected: .bool, scope: scope) else {
+                    failed = true
+                    continue
+                }
+                result.append(
+                    EligibilityItem(
+                        condition: condition.expr, reason: item.reason.text,
+                        step: StepInfo(kind: kind, label: item.reason.text, because: item.provenance.because,
+                                       citations: item.provenance.cites, type: .absent)))
+            }
+            return failed ? nil : result
+        }
+        let exclusions = items(block.exclusions, .exclusion, &self)
+        let grounds = items(block.grounds, .ground, &self)
+        reasons.append(block.noGround.text)
+        guard let exclusions, let grounds else { return nil }
+        let type = ValueType.record([
+            RecordField("decision", .enumeration([block.granted.text, block.refused.text])),
+            RecordField("reason", .enumeration(reasons)),
+        ])
+        func typed(_ steps: [EligibilityItem]) -> [EligibilityItem] {
+            steps.map { var s = $0; s.step.type = type; return s }
+        }
+        let result = Typed(
+            expr: .eligibility(
+                Eligibility(
+                    exclusions: typed(exclusions), grounds: typed(grounds), granted: block.granted.text,
+                    refused: block.refused.text, noGround: block.noGround.text,
+                    noGroundStep: StepInfo(kind: .noGround, label: block.noGround.text, because: block.provenance.because,
+                                           citations: block.provenance.cites, type: type))),
+            type: type)
+        guard let expected else { return result }
+        return coerce(result, to: expected, at: block.location, what: "the outcome of these exclusions and grounds")
+    }
+}

@@ -1,0 +1,61 @@
+import Clausier
+
+/// A name visible in a rule, with its frame slot and type.
+struct Binding {
+    var slot: Int
+    var type: ValueType
+}
+
+/// Hands out frame slots; the highest count reached is the frame size.
+final class SlotAllocator {
+    private(set) var size = 0
+
+    func next() -> Int {
+        defer { size += 1 }
+        return size
+    }
+}
+
+/// The names visible at one point of a rule: inputs by dotted name, `let` bindings, lambda items,
+/// and the optional names proven present by an enclosing `exists(...)`.
+struct Scope {
+    var bindings: [String: Binding] = [:]
+    /// Input names in declaration order, so that a group such as `incident` becomes a record in that order.
+    var inputOrder: [String] = []
+    var present: Set<String> = []
+    let slots: SlotAllocator
+
+    init(slots: SlotAllocator) { self.slots = slots }
+
+    mutating func bind(_ name: String, _ type: ValueType) -> Int {
+        let slot = slots.next()
+        bindings[name] = Binding(slot: slot, type: type)
+        return slot
+    }
+
+    /// Every name, for suggestions.
+    var allNames: [String] {
+        var names = Array(bindings.keys)
+        for name in inputOrder {
+            let parts = name.split(separator: ".")
+            for k in 1..<max(parts.count, 1) { names.append(parts.prefix(k).joined(separator: ".")) }
+        }
+        return Array(Set(names)).sorted()
+    }
+
+    /// The inputs under `prefix.`, as fields of a record (nested prefixes become nested records).
+    func group(_ prefix: String) -> [(field: String, names: [String])]? {
+        let dotted = prefix + "."
+        var fields: [(field: String, names: [String])] = []
+        for name in inputOrder where name.hasPrefix(dotted) {
+            let rest = name.dropFirst(dotted.count)
+            let field = String(rest.split(separator: ".").first ?? rest)
+            if let index = fields.firstIndex(where: { $0.field == field }) {
+                fields[index].names.append(name)
+            } else {
+                fields.append((field, [name]))
+            }
+        }
+        return fields.isEmpty ? nil : fields
+    }
+}

@@ -1,0 +1,67 @@
+/// An expression of the rule language, as parsed, with each node's offset in its text.
+public indirect enum ExpressionSyntax: Sendable, Hashable {
+    /// A number: `42`, `1.5`.
+    case number(String, offset: Int)
+    /// A number with a unit: `30 days`, `2 hours`, `150.00 EUR`.
+    case quantity(String, unit: String, offset: Int)
+    /// A percentage: `25%`.
+    case percent(String, offset: Int)
+    /// A date: `2025-03-07`.
+    case date(String, offset: Int)
+    /// A time of day: `09:00`.
+    case time(String, offset: Int)
+    /// `true` or `false`.
+    case bool(Bool, offset: Int)
+    /// `none`, the absent value of an optional.
+    case none(offset: Int)
+    /// `as_of`, the evaluation date.
+    case asOf(offset: Int)
+    /// A dotted name: `incident.closed_at`.
+    case name([String], offset: Int)
+    /// A field of a computed record: `f(x).penalty`.
+    case field(ExpressionSyntax, String, offset: Int)
+    /// `-x` or `not x`.
+    case unary(String, ExpressionSyntax, offset: Int)
+    /// `a + b`, `a and b`, `a <= b`, `a ?? b`.
+    case binary(String, ExpressionSyntax, ExpressionSyntax, offset: Int)
+    /// `f(a, b)`.
+    case call(String, [ExpressionSyntax], offset: Int)
+    /// `item => body`, only as an argument of an aggregate.
+    case lambda(String, ExpressionSyntax, offset: Int)
+    /// `[a, b]`.
+    case list([ExpressionSyntax], offset: Int)
+    /// `if c then a else b`.
+    case conditional(ExpressionSyntax, ExpressionSyntax, ExpressionSyntax, offset: Int)
+
+    /// The offset of the node's first character in the expression text.
+    public var offset: Int {
+        switch self {
+        case .number(_, let o), .quantity(_, _, let o), .percent(_, let o), .date(_, let o), .time(_, let o),
+            .bool(_, let o), .none(let o), .asOf(let o), .name(_, let o), .field(_, _, let o), .unary(_, _, let o),
+            .binary(_, _, _, let o), .call(_, _, let o), .lambda(_, _, let o), .list(_, let o),
+            .conditional(_, _, _, let o):
+            o
+        }
+    }
+
+    /// The expression written back as text, for explanations and messages.
+    public var text: String {
+        switch self {
+        case .number(let n, _): n
+        case .quantity(let n, let unit, _): "\(n) \(unit)"
+        case .percent(let n, _): "\(n)%"
+        case .date(let d, _), .time(let d, _): d
+        case .bool(let b, _): b ? "true" : "false"
+        case .none: "none"
+        case .asOf: "as_of"
+        case .name(let path, _): path.joined(separator: ".")
+        case .field(let base, let name, _): "\(base.text).\(name)"
+        case .unary(let op, let operand, _): op == "not" ? "not \(operand.text)" : "\(op)\(operand.text)"
+        case .binary(let op, let l, let r, _): "\(l.text) \(op) \(r.text)"
+        case .call(let name, let args, _): "\(name)(\(args.map(\.text).joined(separator: ", ")))"
+        case .lambda(let param, let body, _): "\(param) => \(body.text)"
+        case .list(let items, _): "[\(items.map(\.text).joined(separator: ", "))]"
+        case .conditional(let c, let t, let e, _): "if \(c.text) then \(t.text) else \(e.text)"
+        }
+    }
+}

@@ -1,0 +1,259 @@
+import ClausierDiagnostics
+
+/// A piece of text from a rule file with where it starts.
+public struct Located: Sendable, Hashable {
+    /// The text.
+    public var text: String
+    /// Where it starts.
+    public var location: SourceLocation
+    /// Whether the YAML scalar was quoted; expressions inside quotes start one column later.
+    public var isQuoted: Bool
+
+    /// Creates located text.
+    public init(_ text: String, at location: SourceLocation, quoted: Bool = false) {
+        self.text = text
+        self.location = location
+        self.isQuoted = quoted
+    }
+
+    /// The location of the first character of the text itself.
+    var contentLocation: SourceLocation { isQuoted ? location.advanced(byColumns: 1) : location }
+}
+
+/// A type as written in a rule file: `money`, `date?`, `enum(a, b)`, `list of {...}`, or a mapping of fields.
+public indirect enum TypeSyntax: Sendable, Hashable {
+    /// A type written as text.
+    case text(Located)
+    /// A record written as a YAML mapping of field names to types.
+    case record([(name: Located, type: TypeSyntax)], SourceLocation, optional: Bool)
+    /// A list written as `{list: ...}`.
+    case list(TypeSyntax, SourceLocation, optional: Bool)
+
+    public static func == (lhs: TypeSyntax, rhs: TypeSyntax) -> Bool {
+        switch (lhs, rhs) {
+        case (.text(let a), .text(let b)): a == b
+        case (.record(let a, let la, let oa), .record(let b, let lb, let ob)):
+            la == lb && oa == ob && a.count == b.count && zip(a, b).allSatisfy { $0.name == $1.name && $0.type == $1.type }
+        case (.list(let a, let la, let oa), .list(let b, let lb, let ob)): a == b && la == lb && oa == ob
+        default: false
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .text(let t): hasher.combine(t)
+        case .record(let fields, let l, let o):
+            hasher.combine(l)
+            hasher.combine(o)
+            for field in fields { hasher.combine(field.name) }
+        case .list(let t, let l, let o):
+            hasher.combine(t)
+            hasher.combine(l)
+            hasher.combine(o)
+        }
+    }
+
+    /// Where the type is written.
+    var location: SourceLocation {
+        switch self {
+        case .text(let t): t.location
+        case .record(_, let l, _), .list(_, let l, _): l
+        }
+    }
+}
+
+/// An input of a decision or a parameter of a definition.
+public struct InputSyntax: Sendable, Hashable {
+    /// The dotted name.
+    public var name: Located
+    /// Its type.
+    public var type: TypeSyntax
+    /// A date after the evaluation date reads as absent (`counts: only_if_past`).
+    public var countsOnlyIfPast: Bool
+}
+
+/// A requirement on the facts (`require:`).
+public struct RequireSyntax: Sendable, Hashable {
+    /// What must hold.
+    public var that: Located
+    /// The fact to blame when it does not.
+    public var fact: Located
+    /// The error message.
+    public var message: Located
+    /// `for_each: list` and `as: item`, to check each item.
+    public var forEach: (list: Located, item: Located)?
+    /// Where the requirement starts.
+    public var location: SourceLocation
+
+    public static func == (lhs: RequireSyntax, rhs: RequireSyntax) -> Bool {
+        lhs.that == rhs.that && lhs.fact == rhs.fact && lhs.message == rhs.message && lhs.location == rhs.location
+            && lhs.forEach?.list == rhs.forEach?.list && lhs.forEach?.item == rhs.forEach?.item
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(that)
+        hasher.combine(location)
+    }
+}
+
+/// Citations and an explanation attached to a branch.
+public struct Provenance: Sendable, Hashable {
+    /// The articles cited.
+    public var cites: [String]
+    /// Why, in the editor's words.
+    public var because: String?
+}
+
+/// One branch of a `cases` block.
+public struct CaseSyntax: Sendable, Hashable {
+    /// The condition; nil for `otherwise`.
+    public var when: Located?
+    /// The value.
+    public var then: NodeSyntax
+    /// Its citations.
+    public var provenance: Provenance
+    /// Where the branch starts.
+    public var location: SourceLocation
+}
+
+/// One row of a tier table.
+public struct TierRowSyntax: Sendable, Hashable {
+    /// The lower bound, if any.
+    public var from: Located?
+    /// The upper bound, if any.
+    public var to: Located?
+    /// The row's value.
+    public var then: NodeSyntax
+    /// Its citations.
+    public var provenance: Provenance
+    /// Where the row starts.
+    public var location: SourceLocation
+}
+
+/// A tier table.
+public struct TiersSyntax: Sendable, Hashable {
+    /// The measure.
+    public var of: Located
+    /// The declared boundary convention.
+    public var boundaries: Located?
+    /// The rows.
+    public var rows: [TierRowSyntax]
+    /// Citations for the table as a whole.
+    public var provenance: Provenance
+    /// Where the table starts.
+    public var location: SourceLocation
+}
+
+/// An exclusion or a ground.
+public struct EligibilityItemSyntax: Sendable, Hashable {
+    /// When it holds.
+    public var when: Located
+    /// Its reason code.
+    public var reason: Located
+    /// Its citations.
+    public var provenance: Provenance
+    /// Where it starts.
+    public var location: SourceLocation
+}
+
+/// Exclusions over grounds.
+public struct EligibilitySyntax: Sendable, Hashable {
+    /// The exclusions, in order.
+    public var exclusions: [EligibilityItemSyntax]
+    /// The grounds, in order.
+    public var grounds: [EligibilityItemSyntax]
+    /// The decision when a ground holds.
+    public var granted: Located
+    /// The decision when an exclusion holds or no ground does.
+    public var refused: Located
+    /// The reason when nothing holds.
+    public var noGround: Located
+    /// Citations of the no-ground outcome.
+    public var provenance: Provenance
+    /// Where the block starts.
+    public var location: SourceLocation
+}
+
+/// A value in a rule file: an expression, or one of the contract structures.
+public indirect enum NodeSyntax: Sendable, Hashable {
+    /// An expression.
+    case expression(Located)
+    /// Ordered cases.
+    case cases([CaseSyntax], SourceLocation)
+    /// A tier table.
+    case tiers(TiersSyntax)
+    /// Exclusions over grounds.
+    case eligibility(EligibilitySyntax)
+    /// A record whose fields are values.
+    case record([RecordFieldSyntax], SourceLocation)
+    /// A list written as a YAML list, whose items are values.
+    case list([NodeSyntax], SourceLocation)
+
+    /// Where the value starts.
+    var location: SourceLocation {
+        switch self {
+        case .expression(let e): e.location
+        case .cases(_, let l), .record(_, let l), .list(_, let l): l
+        case .tiers(let t): t.location
+        case .eligibility(let e): e.location
+        }
+    }
+}
+
+/// One field of a record value.
+public struct RecordFieldSyntax: Sendable, Hashable {
+    /// The field's name.
+    public var name: Located
+    /// Its value.
+    public var value: NodeSyntax
+}
+
+/// A named intermediate value (`let:`).
+public struct BindingSyntax: Sendable, Hashable {
+    /// Its name.
+    public var name: Located
+    /// Its value.
+    public var value: NodeSyntax
+}
+
+/// A decision or a definition: the parts they share.
+public struct RuleSyntax: Sendable, Hashable {
+    /// The id.
+    public var id: Located
+    /// A one-line description.
+    public var title: String
+    /// The articles it encodes.
+    public var cites: [String]
+    /// Inputs (decisions) or parameters (definitions), in order.
+    public var inputs: [InputSyntax]
+    /// The declared result type.
+    public var returns: TypeSyntax?
+    /// Requirements on the facts (decisions only).
+    public var requires: [RequireSyntax]
+    /// Intermediate values, in order.
+    public var lets: [BindingSyntax]
+    /// The answer.
+    public var value: NodeSyntax?
+    /// Where it starts.
+    public var location: SourceLocation
+}
+
+/// The contract header.
+public struct HeaderSyntax: Sendable, Hashable {
+    /// Each key's value, by key.
+    public var fields: [String: Located]
+    /// Where the header starts.
+    public var location: SourceLocation
+}
+
+/// A parsed rule file.
+public struct ContractSyntax: Sendable, Hashable {
+    /// The file it came from.
+    public var file: String
+    /// The contract header.
+    public var header: HeaderSyntax
+    /// Reusable rules with parameters.
+    public var definitions: [RuleSyntax]
+    /// The catalogue's decisions.
+    public var decisions: [RuleSyntax]
+}

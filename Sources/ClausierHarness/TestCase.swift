@@ -1,0 +1,38 @@
+import Clausier
+import ClausierDiagnostics
+
+/// What a test case expects.
+public enum Expectation: Sendable, Hashable {
+    /// The answer's value, in the catalogue's JSON encoding, and citations it must include.
+    case value(JSONValue, citations: [String])
+    /// An error naming `fact` (when given) whose message contains `message` (when given).
+    case error(fact: String?, message: String?)
+}
+
+/// One test case of a test file.
+public struct TestCase: Sendable, Hashable {
+    /// A unique, descriptive name.
+    public var name: String
+    /// The decision asked.
+    public var decision: String
+    /// The evaluation date.
+    public var asOf: CivilDate
+    /// The facts, as a JSON object.
+    public var facts: JSONValue
+    /// What must come out.
+    public var expectation: Expectation
+    /// Where the case starts in its file.
+    public var location: SourceLocation
+}
+
+/// A test file: cases for one contract.
+public struct TestFile: Sendable, Hashable {
+    /// The file's path.
+    public var path: String
+    /// The contract tested.
+    public var contract: String
+    /// Where the contract id is written.
+    public var contractLocation: SourceLocation
+    /// The cases, in file order.
+    public var cases: [TestCase]
+}

@@ -1,0 +1,126 @@
+import Clausier
+import ClausierCompiler
+import ClausierDiagnostics
+
+/// Reads YAML test files into test cases, reporting every malformed case at its line.
+public enum TestFileLoader {
+    static let topKeys = ["contract", "tests"]
+    static let caseKeys = ["name", "decision", "as_of", "facts", "expect"]
+    static let expectKeys = ["value", "cites", "error"]
+    static let errorKeys = ["fact", "message"]
+
+    /// Loads a test file from its bytes.
+    public static func load(bytes: [UInt8], path: String) -> (file: TestFile?, diagnostics: [Diagnostic]) {
+        let (root, yamlDiagnostics) = YAMLLoader.load(bytes: bytes, file: path)
+        var diagnostics = yamlDiagnostics
+        guard let root else { return (nil, diagnostics) }
+        func invalid(_ message: String, _ location: SourceLocation, hints: [String] = []) {
+            diagnostics.append(.error(.invalidTest, message, at: location, hints: hints))
+        }
+        guard case .mapping(let top) = root else {
+            invalid("a test file must be a mapping with 'contract' and 'tests'", root.location)
+            return (nil, diagnostics)
+        }
+        unknownKeys(top, known: topKeys, context: "a test file", into: &diagnostics)
+        guard case .scalar(let contract)? = top["contract"], !contract.isNull else {
+            invalid("a test file needs 'contract: <contract id>'", top.location)
+            return (nil, diagnostics)
+        }
+        guard case .sequence(let items)? = top["tests"] else {
+            invalid("a test file needs 'tests:', a list of cases", top.location)
+            return (nil, diagnostics)
+        }
+        var cases: [TestCase] = []
+        var names: [String: SourceLocation] = [:]
+        for item in items.items {
+            guard case .mapping(let m) = item else {
+                invalid("each test must be a mapping with name, decision, as_of, facts and expect", item.location)
+                continue
+            }
+            unknownKeys(m, known: caseKeys, context: "a test", into: &diagnostics)
+            guard case .scalar(let name)? = m["name"], !name.isNull else {
+                invalid("a test needs a 'name'", m.location)
+                continue
+            }
+            if let first = names[name.value] {
+                diagnostics.append(
+                    .error(.invalidTest, "two tests are named '\(name.value)'", at: name.location,
+                           notes: [DiagnosticNote("first used here", at: first)]))
+            }
+            names[name.value] = name.location
+            guard case .scalar(let decision)? = m["decision"], !decision.isNull else {
+                invalid("the test '\(name.value)' needs a 'decision'", m.location)
+                continue
+            }
+            guard case .scalar(let asOfText)? = m["as_of"], let asOf = CivilDate.parse(asOfText.value) else {
+                invalid("the test '\(name.value)' needs 'as_of', an evaluation date such as 2025-03-07",
+                        m["as_of"]?.location ?? m.location)
+                continue
+            }
+            let facts = m["facts"].map(json) ?? .object(JSONObject([]))
+            guard case .mapping(let expect)? = m["expect"] else {
+                invalid("the test '\(name.value)' needs 'expect' with 'value' or 'error'", m.location)
+                continue
+            }
+            unknownKeys(expect, known: expectKeys, context: "'expect'", into: &diagnostics)
+            let expectation: Expectation
+            if let error = expect["error"] {
+                var fact: String?
+                var message: String?
+                if case .mapping(let e) = error {
+                    unknownKeys(e, known: errorKeys, context: "'error'", into: &diagnostics)
+                    if case .scalar(let f)? = e["fact"] { fact = f.value }
+                    if case .scalar(let msg)? = e["message"] { message = msg.value }
+                }
+                expectation = .error(fact: fact, message: message)
+            } else if let value = expect["value"] {
+                var cites: [String] = []
+                switch expect["cites"] {
+                case .scalar(let s)?: cites = [s.value]
+                case .sequence(let seq)?:
+                    cites = seq.items.compactMap { if case .scalar(let s) = $0 { s.value } else { nil } }
+                default: break
+                }
+                expectation = .value(json(value), citations: cites)
+            } else {
+                invalid("'expect' needs 'value' or 'error'", expect.location)
+                continue
+            }
+            cases.append(
+                TestCase(name: name.value, decision: decision.value, asOf: asOf, facts: facts, expectation: expectation,
+                         location: m.location))
+        }
+        return (TestFile(path: path, contract: contract.value, contractLocation: contract.location, cases: cases), diagnostics)
+    }
+
+    private static func unknownKeys(_ m: YAMLMapping, known: [String], context: String, into diagnostics: inout [Diagnostic]) {
+        for entry in m.entries where !known.contains(entry.key.value) {
+            var hints: [String] = []
+            if let close = Suggestions.closest(to: entry.key.value, among: known) { hints.append("did you mean '\(close)'?") }
+            diagnostics.append(.error(.unknownKey, "unknown key '\(entry.key.value)' in \(context)", at: entry.key.location, hints: hints))
+        }
+    }
+
+    /// YAML to JSON: plain true/false are booleans, null is null, plain JSON numbers are numbers,
+    /// anything else (and anything quoted) is a string.
+    public static func json(_ node: YAMLNode) -> JSONValue {
+        switch node {
+        case .scalar(let s):
+            if s.isQuoted { return .string(s.value) }
+            if s.isNull { return .null }
+            if s.value == "true" { return .bool(true) }
+            if s.value == "false" { return .bool(false) }
+            if isJSONNumber(s.value) { return .number(s.value) }
+            return .string(s.value)
+        case .sequence(let seq):
+            return .array(seq.items.map(json))
+        case .mapping(let m):
+            return .object(JSONObject(m.entries.map { JSONMember(key: $0.key.value, value: json($0.value)) }))
+        }
+    }
+
+    static func isJSONNumber(_ text: String) -> Bool {
+        guard let value = try? JSONReader.read(text), case .number = value else { return false }
+        return true
+    }
+}
