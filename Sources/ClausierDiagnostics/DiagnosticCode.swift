@@ -69,6 +69,9 @@ extension DiagnosticCode {
     /// Cases without a final `otherwise`.
     public static let casesWithoutOtherwise: DiagnosticCode = "CLS032"
 
+    /// Two provisions give a term different values and the file does not say which prevails.
+    public static let conflictingProvisions: DiagnosticCode = "CLS040"
+
     // Citations.
     /// A decision or branch without a citation of the contract.
     public static let missingCitation: DiagnosticCode = "CLS050"

@@ -105,6 +105,10 @@ struct Machine {
             let value = try evaluate(definition.body, &callee)
             record(definition.step, value)
             return value
+        case .noted(let inner, let step):
+            let value = try evaluate(inner, &frame)
+            record(step, value)
+            return value
         case .bind(let slot, let valueExpr, let step, let body):
             let value = try evaluate(valueExpr, &frame)
             guard frame.indices.contains(slot) else { throw Operations.mismatch("a binding") }

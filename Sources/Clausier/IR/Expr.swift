@@ -41,6 +41,8 @@ public enum StepKind: String, Sendable, Hashable, Codable {
     case noGround = "no_ground"
     /// A definition called by the decision.
     case definition
+    /// A contract term, with the provision that set it.
+    case term
 }
 
 /// One branch of a `cases` block.
@@ -197,6 +199,8 @@ public indirect enum Expr: Sendable, Hashable, Codable {
     case eligibility(Eligibility)
     /// A call of a definition of the same contract with its arguments.
     case invoke(definition: Int, arguments: [Expr])
+    /// Evaluates an expression and records it as an explanation step (a contract term, say).
+    case noted(Expr, StepInfo)
     /// Binds a value to a slot and records it as an explanation step, then evaluates the body.
     case bind(slot: Int, value: Expr, step: StepInfo?, body: Expr)
 }

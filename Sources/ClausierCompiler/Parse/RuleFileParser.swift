@@ -6,7 +6,9 @@ import ClausierDiagnostics
 /// Expressions stay text here; the expression parser and the checker read them later, so that one
 /// run reports shape errors and type errors together.
 struct RuleFileParser {
-    static let topKeys = ["contract", "definitions", "decisions"]
+    static let topKeys = ["contract", "terms", "definitions", "decisions"]
+    static let termKeys = ["title", "provisions", "prevails", "because"]
+    static let provisionKeys = ["value", "cites", "says"]
     static let headerKeys = ["id", "title", "source", "effective", "timezone", "currency", "holidays", "rounding", "months"]
     static let decisionKeys = ["title", "cites", "inputs", "returns", "require", "let", "value"]
     static let definitionKeys = ["title", "cites", "params", "returns", "let", "value"]
@@ -40,12 +42,13 @@ struct RuleFileParser {
             return nil
         }
         guard let header = parseHeader(headerNode) else { return nil }
+        let terms = parseTerms(reader.node("terms"))
         let definitions = parseRules(reader.node("definitions"), what: "definition", keys: Self.definitionKeys)
         let decisions = parseRules(reader.node("decisions"), what: "decision", keys: Self.decisionKeys)
         if reader.node("decisions") == nil {
             reader.diagnostics.append(.error(.missingKey, "a rule file needs 'decisions'", at: top.location))
         }
-        return ContractSyntax(file: file, header: header, definitions: definitions, decisions: decisions)
+        return ContractSyntax(file: file, header: header, terms: terms, definitions: definitions, decisions: decisions)
     }
 
     private mutating func mapping(_ node: YAMLNode, what: String) -> YAMLMapping? {
@@ -66,6 +69,43 @@ struct RuleFileParser {
             if let value = reader.scalar(key, required: required) { fields[key] = value }
         }
         return HeaderSyntax(fields: fields, location: m.location)
+    }
+
+    private mutating func parseTerms(_ node: YAMLNode?) -> [TermSyntax] {
+        guard let node, let m = mapping(node, what: "'terms'") else { return [] }
+        var terms: [TermSyntax] = []
+        for entry in m.entries {
+            let name = Located(entry.key.value, at: entry.key.location)
+            guard let body = mapping(entry.value, what: "the term '\(name.text)'") else { continue }
+            var reader = MappingReader(body, context: "the term '\(name.text)'", known: Self.termKeys)
+            let title = reader.scalar("title", required: false)?.text ?? ""
+            var provisions: [ProvisionSyntax] = []
+            for pm in reader.mappings("provisions") {
+                var provisionReader = MappingReader(pm, context: "a provision", known: Self.provisionKeys)
+                let value = provisionReader.scalar("value", required: true)
+                let cites = provisionReader.cites()
+                if cites.isEmpty {
+                    provisionReader.diagnostics.append(
+                        .error(.missingKey, "a provision needs 'cites', the article that sets the term", at: pm.location))
+                }
+                let says = provisionReader.scalar("says", required: false)?.text
+                reader.diagnostics += provisionReader.diagnostics
+                if let value, !cites.isEmpty {
+                    provisions.append(ProvisionSyntax(value: value, cites: cites, says: says, location: pm.location))
+                }
+            }
+            if !reader.has("provisions") {
+                reader.diagnostics.append(
+                    .error(.missingKey, "the term '\(name.text)' needs 'provisions', the articles that set it", at: body.location))
+            }
+            let prevails = reader.scalar("prevails", required: false)
+            let because = reader.scalar("because", required: false)?.text
+            diagnostics += reader.diagnostics
+            terms.append(
+                TermSyntax(name: name, title: title, provisions: provisions, prevails: prevails, because: because,
+                           location: body.location))
+        }
+        return terms
     }
 
     private mutating func parseRules(_ node: YAMLNode?, what: String, keys: [String]) -> [RuleSyntax] {

@@ -10,6 +10,7 @@ struct ContractCompiler {
 
     mutating func compile() -> CompiledContract? {
         guard let header = header() else { return nil }
+        let terms = self.terms(header: header)
         var types = TypeResolver(currency: header.currency)
         // Signatures first, so that definitions and decisions may appear in any order.
         var signatures: [String: DefinitionSignature] = [:]
@@ -38,7 +39,7 @@ struct ContractCompiler {
         var callGraph: [Int: Set<Int>] = [:]
         for (index, rule) in definitionSyntax.enumerated() {
             guard let signature = signatures[rule.id.text] else { continue }
-            var checker = ExpressionChecker(header: header, definitions: signatures)
+            var checker = ExpressionChecker(header: header, definitions: signatures, terms: terms)
             let slots = SlotAllocator()
             var scope = Scope(slots: slots)
             for parameter in signature.parameters {
@@ -68,10 +69,87 @@ struct ContractCompiler {
                 continue
             }
             seen[rule.id.text] = rule.id.location
-            if let decision = decision(rule, header: header, signatures: signatures) { decisions.append(decision) }
+            if let decision = decision(rule, header: header, signatures: signatures, terms: terms) { decisions.append(decision) }
         }
         guard !diagnostics.hasErrors, definitions.count == definitionSyntax.count else { return nil }
         return CompiledContract(header: header, decisions: decisions, definitions: definitions)
+    }
+
+    /// Compiles the contract's terms: each provision's value, the conflicts between them, and the resolution.
+    private mutating func terms(header: ContractHeader) -> [String: Typed] {
+        var result: [String: Typed] = [:]
+        let checker0 = ExpressionChecker(header: header, definitions: [:])
+        for term in syntax.terms {
+            guard term.name.text.isIdentifier else {
+                diagnostics.append(.error(.invalidValue, "'\(term.name.text)' is not a valid term name", at: term.name.location))
+                continue
+            }
+            if result[term.name.text] != nil {
+                diagnostics.append(.error(.duplicateID, "the term '\(term.name.text)' is defined twice", at: term.name.location))
+                continue
+            }
+            var checker = checker0
+            var values: [(provision: ProvisionSyntax, value: Value, type: ValueType)] = []
+            for provision in term.provisions {
+                guard let typed = checker.check(provision.value, expected: values.first?.type, scope: Scope(slots: SlotAllocator())) else {
+                    continue
+                }
+                guard case .constant(let value) = typed.expr else {
+                    checker.diagnostics.append(
+                        .error(.invalidValue, "a provision's value must be a constant such as '6 months' or '40 EUR'",
+                               at: provision.value.location))
+                    continue
+                }
+                values.append((provision, value, typed.type))
+            }
+            diagnostics += checker.diagnostics
+            guard values.count == term.provisions.count, let first = values.first else { continue }
+            let distinct = values.reduce(into: [Value]()) { if !$0.contains($1.value) { $0.append($1.value) } }
+            var chosen = first
+            var because = term.because
+            if distinct.count > 1 {
+                if let prevails = term.prevails {
+                    guard let winner = values.first(where: { $0.provision.cites.contains(prevails.text) }) else {
+                        diagnostics.append(
+                            .error(.invalidValue, "'prevails' names '\(prevails.text)', which is not the article of any provision of this term",
+                                   at: prevails.location,
+                                   hints: ["write one of: \(values.flatMap(\.provision.cites).joined(separator: ", "))"]))
+                        continue
+                    }
+                    chosen = winner
+                    let others = values.filter { $0.provision != winner.provision }.flatMap(\.provision.cites)
+                    because = "\(prevails.text) prevails over \(others.joined(separator: ", "))" + (term.because.map { ": \($0)" } ?? "")
+                    if term.because == nil {
+                        diagnostics.append(
+                            .warning(.conflictingProvisions, "the resolution of the term '\(term.name.text)' gives no reason",
+                                     at: prevails.location, hints: ["add 'because:' saying why \(prevails.text) prevails"]))
+                    }
+                } else {
+                    let described = values.map { "\($0.provision.cites.joined(separator: ", ")) says \($0.provision.value.text)" }
+                    for (index, entry) in values.enumerated() {
+                        let others = values.enumerated().filter { $0.offset != index }.map(\.element)
+                        diagnostics.append(
+                            .error(.conflictingProvisions,
+                                   "conflicting provisions for the term '\(term.name.text)': \(described.joined(separator: "; "))",
+                                   at: entry.provision.location,
+                                   hints: [
+                                       "declare which provision prevails and why: 'prevails: <article>' and 'because: <reason>' under the term"
+                                   ],
+                                   notes: others.map { DiagnosticNote("the other provision (\($0.provision.cites.joined(separator: ", ")))", at: $0.provision.location) }))
+                    }
+                    // Keep the term known, so that its uses are not also reported as unknown names.
+                    result[term.name.text] = Typed(expr: .constant(first.value), type: first.type)
+                    continue
+                }
+            } else if let prevails = term.prevails {
+                diagnostics.append(
+                    .warning(.conflictingProvisions, "the provisions of '\(term.name.text)' agree, so 'prevails' has no effect",
+                             at: prevails.location))
+            }
+            let step = StepInfo(kind: .term, label: term.name.text, because: because, citations: chosen.provision.cites, type: chosen.type)
+            result[term.name.text] = Typed(expr: .noted(.constant(chosen.value), step), type: chosen.type)
+        }
+        return result
     }
 
     private mutating func citationWarning(_ rule: RuleSyntax, what: String) {
@@ -140,7 +218,7 @@ struct ContractCompiler {
     }
 
     private mutating func decision(
-        _ rule: RuleSyntax, header: ContractHeader, signatures: [String: DefinitionSignature]
+        _ rule: RuleSyntax, header: ContractHeader, signatures: [String: DefinitionSignature], terms: [String: Typed]
     ) -> CompiledDecision? {
         var types = TypeResolver(currency: header.currency)
         let slots = SlotAllocator()
@@ -182,7 +260,7 @@ struct ContractCompiler {
         let returns = rule.returns.flatMap { types.resolve($0) }
         diagnostics += types.diagnostics
         citationWarning(rule, what: "decision")
-        var checker = ExpressionChecker(header: header, definitions: signatures)
+        var checker = ExpressionChecker(header: header, definitions: signatures, terms: terms)
         var requirements: [Requirement] = []
         for requirement in rule.requires {
             var inner = scope

@@ -8,13 +8,16 @@ import ClausierDiagnostics
 struct ExpressionChecker {
     let header: ContractHeader
     let definitions: [String: DefinitionSignature]
+    /// The contract's terms, each a constant that records which provision set it.
+    let terms: [String: Typed]
     var diagnostics: [Diagnostic] = []
     /// Definitions called, for the cycle check.
     var calls: Set<Int> = []
 
-    init(header: ContractHeader, definitions: [String: DefinitionSignature]) {
+    init(header: ContractHeader, definitions: [String: DefinitionSignature], terms: [String: Typed] = [:]) {
         self.header = header
         self.definitions = definitions
+        self.terms = terms
     }
 
     static let builtinNames = [
@@ -306,11 +309,12 @@ struct ExpressionChecker {
             return typed
         }
         let joined = path.joined(separator: ".")
+        if path.count == 1, let term = terms[joined] { return term }
         if path.count == 1, case .enumeration(let cases) = expected?.unwrapped ?? .absent, cases.contains(joined) {
             return Typed(expr: .constant(.name(joined)), type: .enumeration([joined]))
         }
         var hints: [String] = []
-        if let close = Suggestions.closest(to: joined, among: scope.allNames) {
+        if let close = Suggestions.closest(to: joined, among: scope.allNames + Array(terms.keys)) {
             hints.append("did you mean '\(close)'?")
         } else if case .enumeration(let cases) = expected?.unwrapped ?? .absent {
             hints.append("the values allowed here are: \(cases.joined(separator: ", "))")

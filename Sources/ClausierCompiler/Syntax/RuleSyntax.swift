@@ -246,12 +246,42 @@ public struct HeaderSyntax: Sendable, Hashable {
     public var location: SourceLocation
 }
 
+/// One provision of the contract that sets a term.
+public struct ProvisionSyntax: Sendable, Hashable {
+    /// The value the provision gives the term.
+    public var value: Located
+    /// The article.
+    public var cites: [String]
+    /// What the provision says, in the contract's words.
+    public var says: String?
+    /// Where it starts.
+    public var location: SourceLocation
+}
+
+/// A contract term set by one or more provisions, with the resolution when they disagree.
+public struct TermSyntax: Sendable, Hashable {
+    /// The term's name, used in expressions.
+    public var name: Located
+    /// A one-line description.
+    public var title: String
+    /// The provisions that set it.
+    public var provisions: [ProvisionSyntax]
+    /// The article of the provision that prevails, when they disagree.
+    public var prevails: Located?
+    /// Why it prevails.
+    public var because: String?
+    /// Where it starts.
+    public var location: SourceLocation
+}
+
 /// A parsed rule file.
 public struct ContractSyntax: Sendable, Hashable {
     /// The file it came from.
     public var file: String
     /// The contract header.
     public var header: HeaderSyntax
+    /// Terms set by provisions of the contract.
+    public var terms: [TermSyntax]
     /// Reusable rules with parameters.
     public var definitions: [RuleSyntax]
     /// The catalogue's decisions.
