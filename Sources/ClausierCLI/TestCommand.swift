@@ -22,6 +22,18 @@ struct TestCommand: ParsableCommand {
     @Flag(help: "Print every case, not only the failures.")
     var verbose = false
 
+    @Flag(help: "List every decision, case, tier row, exclusion and ground of each contract, and which the tests exercise.")
+    var coverage = false
+
+    @Option(name: .customLong("min-coverage"), help: "Fail when a contract's coverage, in percent, is below this (implies --coverage).")
+    var minCoverage: Double?
+
+    func validate() throws {
+        if let minCoverage, !(0...100).contains(minCoverage) {
+            throw ValidationError("--min-coverage is a percentage from 0 to 100")
+        }
+    }
+
     func run() throws {
         for path in paths where !FileManager.default.fileExists(atPath: path) {
             Console.err("error: no such file or directory: \(path)\n")
@@ -47,7 +59,18 @@ struct TestCommand: ParsableCommand {
         for outcome in report.outcomes where !outcome.passed || verbose {
             Console.out(TestReportText.render(outcome))
         }
+        var belowThreshold: [ContractCoverage] = []
+        if coverage || minCoverage != nil {
+            let contracts = Coverage.compute(report, rules: rules)
+            Console.out(Coverage.text(contracts))
+            if let minCoverage {
+                belowThreshold = contracts.filter { $0.percent < minCoverage }
+                for contract in belowThreshold {
+                    Console.out("coverage of \(contract.contract) is \(Coverage.format(contract.percent))%, below the minimum of \(minCoverage)%\n")
+                }
+            }
+        }
         Console.out("\(report.passed) passed, \(report.failed) failed\n")
-        if report.failed > 0 { throw ExitStatus.findings }
+        if report.failed > 0 || !belowThreshold.isEmpty { throw ExitStatus.findings }
     }
 }

@@ -5,6 +5,8 @@ import ClausierDiagnostics
 public struct TestOutcome: Sendable {
     /// The file the case is in.
     public var file: String
+    /// The contract it tests.
+    public var contract: String
     /// The case.
     public var testCase: TestCase
     /// Why it failed; nil when it passed.
@@ -42,7 +44,7 @@ public enum TestRunner {
     }
 
     static func run(_ testCase: TestCase, contract: String, file: String, rules: RuleSet) -> TestOutcome {
-        var outcome = TestOutcome(file: file, testCase: testCase, failure: nil, decision: nil, error: nil)
+        var outcome = TestOutcome(file: file, contract: contract, testCase: testCase, failure: nil, decision: nil, error: nil)
         do {
             let decision = try rules.evaluate(contract: contract, decision: testCase.decision, facts: testCase.facts, asOf: testCase.asOf)
             outcome.decision = decision

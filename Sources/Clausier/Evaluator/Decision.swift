@@ -12,15 +12,20 @@ public struct ExplanationStep: Sendable, Hashable {
     public var type: ValueType
     /// The articles it cites.
     public var citations: [String]
+    /// The branch it took, an index in ``CompiledContract/branches``; nil for steps that are not branches.
+    public var branch: Int?
 
     /// Creates a step.
-    public init(kind: StepKind, label: String, because: String?, value: Value, type: ValueType, citations: [String]) {
+    public init(
+        kind: StepKind, label: String, because: String?, value: Value, type: ValueType, citations: [String], branch: Int? = nil
+    ) {
         self.kind = kind
         self.label = label
         self.because = because
         self.value = value
         self.type = type
         self.citations = citations
+        self.branch = branch
     }
 }
 

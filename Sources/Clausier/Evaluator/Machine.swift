@@ -19,7 +19,7 @@ struct Machine {
         steps?.append(
             ExplanationStep(
                 kind: info.kind, label: info.label, because: info.because, value: value, type: info.type,
-                citations: info.citations))
+                citations: info.citations, branch: info.branch))
     }
 
     private static func bool(_ value: Value) throws(EvaluationError) -> Bool {

@@ -10,14 +10,38 @@ public struct StepInfo: Sendable, Hashable, Codable {
     public var citations: [String]
     /// The type of the step's value, to show it.
     public var type: ValueType
+    /// The branch's index in ``CompiledContract/branches``, for test coverage; nil for steps that are not branches.
+    public var branch: Int?
 
     /// Creates step information.
-    public init(kind: StepKind, label: String, because: String?, citations: [String], type: ValueType) {
+    public init(kind: StepKind, label: String, because: String?, citations: [String], type: ValueType, branch: Int? = nil) {
         self.kind = kind
         self.label = label
         self.because = because
         self.citations = citations
         self.type = type
+        self.branch = branch
+    }
+}
+
+/// A branch of a rule (a case, a tier row, an exclusion, a ground, the no-ground outcome), listed so
+/// that test coverage can say which were never exercised.
+public struct BranchInfo: Sendable, Hashable, Codable {
+    /// The decision or definition it belongs to.
+    public var rule: String
+    /// What kind of branch it is.
+    public var kind: StepKind
+    /// Its label, as in explanations.
+    public var label: String
+    /// Where it is written, `file:line:column`.
+    public var location: String
+
+    /// Creates a branch description.
+    public init(rule: String, kind: StepKind, label: String, location: String) {
+        self.rule = rule
+        self.kind = kind
+        self.label = label
+        self.location = location
     }
 }
 

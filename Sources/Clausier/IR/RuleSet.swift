@@ -163,12 +163,17 @@ public struct CompiledContract: Sendable, Hashable, Codable {
     public var decisions: [CompiledDecision]
     /// Its definitions, indexed by `Expr.invoke`.
     public var definitions: [CompiledDefinition]
+    /// Every branch of its rules, indexed by ``StepInfo/branch``.
+    public var branches: [BranchInfo]
 
     /// Creates a contract.
-    public init(header: ContractHeader, decisions: [CompiledDecision], definitions: [CompiledDefinition]) {
+    public init(
+        header: ContractHeader, decisions: [CompiledDecision], definitions: [CompiledDefinition], branches: [BranchInfo] = []
+    ) {
         self.header = header
         self.decisions = decisions
         self.definitions = definitions
+        self.branches = branches
     }
 }
 

@@ -5,6 +5,7 @@ import ClausierDiagnostics
 struct ContractCompiler {
     let syntax: ContractSyntax
     var diagnostics: [Diagnostic] = []
+    let branches = BranchRegistry()
 
     init(_ syntax: ContractSyntax) { self.syntax = syntax }
 
@@ -40,6 +41,8 @@ struct ContractCompiler {
         for (index, rule) in definitionSyntax.enumerated() {
             guard let signature = signatures[rule.id.text] else { continue }
             var checker = ExpressionChecker(header: header, definitions: signatures, terms: terms)
+            checker.branches = branches
+            checker.ruleName = rule.id.text
             let slots = SlotAllocator()
             var scope = Scope(slots: slots)
             for parameter in signature.parameters {
@@ -72,7 +75,7 @@ struct ContractCompiler {
             if let decision = decision(rule, header: header, signatures: signatures, terms: terms) { decisions.append(decision) }
         }
         guard !diagnostics.hasErrors, definitions.count == definitionSyntax.count else { return nil }
-        return CompiledContract(header: header, decisions: decisions, definitions: definitions)
+        return CompiledContract(header: header, decisions: decisions, definitions: definitions, branches: branches.branches)
     }
 
     /// Compiles the contract's terms: each provision's value, the conflicts between them, and the resolution.
@@ -261,6 +264,8 @@ struct ContractCompiler {
         diagnostics += types.diagnostics
         citationWarning(rule, what: "decision")
         var checker = ExpressionChecker(header: header, definitions: signatures, terms: terms)
+        checker.branches = branches
+        checker.ruleName = rule.id.text
         var requirements: [Requirement] = []
         for requirement in rule.requires {
             var inner = scope

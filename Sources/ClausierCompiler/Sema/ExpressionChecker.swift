@@ -13,6 +13,9 @@ struct ExpressionChecker {
     var diagnostics: [Diagnostic] = []
     /// Definitions called, for the cycle check.
     var calls: Set<Int> = []
+    /// Where branches are registered for coverage, and the rule being checked.
+    var branches = BranchRegistry()
+    var ruleName = ""
 
     init(header: ContractHeader, definitions: [String: DefinitionSignature], terms: [String: Typed] = [:]) {
         self.header = header

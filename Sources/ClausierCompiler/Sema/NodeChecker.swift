@@ -88,8 +88,12 @@ extension ExpressionChecker {
         return coerce(typed, to: expected, at: location, what: "this record")
     }
 
-    private func step(_ kind: StepKind, _ label: String, _ provenance: Provenance, _ type: ValueType) -> StepInfo {
-        StepInfo(kind: kind, label: label, because: provenance.because, citations: provenance.cites, type: type)
+    private func step(
+        _ kind: StepKind, _ label: String, _ provenance: Provenance, _ type: ValueType, at location: SourceLocation
+    ) -> StepInfo {
+        StepInfo(
+            kind: kind, label: label, because: provenance.because, citations: provenance.cites, type: type,
+            branch: branches.register(rule: ruleName, kind: kind, label: label, at: location))
     }
 
     private mutating func cases(
@@ -124,7 +128,8 @@ extension ExpressionChecker {
             compiled.append(
                 CaseBranch(
                     condition: condition, value: value.expr,
-                    step: step(branch.when == nil ? .otherwise : .case, label, branch.provenance, type ?? value.type)))
+                    step: step(branch.when == nil ? .otherwise : .case, label, branch.provenance, type ?? value.type,
+                               at: branch.location)))
         }
         guard !failed, let type else { return nil }
         return Typed(expr: .cases(compiled), type: type)
@@ -205,7 +210,7 @@ extension ExpressionChecker {
             if provenance.cites.isEmpty { provenance.cites = table.provenance.cites }
             rows.append(
                 TierRow(from: from, to: to, value: value.expr,
-                        step: step(.tier, "\(table.of.text) in \(label)", provenance, type ?? value.type)))
+                        step: step(.tier, "\(table.of.text) in \(label)", provenance, type ?? value.type, at: row.location)))
         }
         guard !failed, let type else { return nil }
         return Typed(
@@ -258,7 +263,9 @@ extension ExpressionChecker {
                     EligibilityItem(
                         condition: condition.expr, reason: item.reason.text,
                         step: StepInfo(kind: kind, label: item.reason.text, because: item.provenance.because,
-                                       citations: item.provenance.cites, type: .absent)))
+                                       citations: item.provenance.cites, type: .absent,
+                                       branch: checker.branches.register(
+                                           rule: checker.ruleName, kind: kind, label: item.reason.text, at: item.location))))
             }
             return failed ? nil : result
         }
@@ -279,7 +286,10 @@ extension ExpressionChecker {
                     exclusions: typed(exclusions), grounds: typed(grounds), granted: block.granted.text,
                     refused: block.refused.text, noGround: block.noGround.text,
                     noGroundStep: StepInfo(kind: .noGround, label: block.noGround.text, because: block.provenance.because,
-                                           citations: block.provenance.cites, type: type))),
+                                           citations: block.provenance.cites, type: type,
+                                           branch: branches.register(
+                                               rule: ruleName, kind: .noGround, label: block.noGround.text,
+                                               at: block.noGround.location)))),
             type: type)
         guard let expected else { return result }
         return coerce(result, to: expected, at: block.location, what: "the outcome of these exclusions and grounds")

@@ -1,4 +1,5 @@
 import Clausier
+import ClausierDiagnostics
 
 /// A name visible in a rule, with its frame slot and type.
 struct Binding {
@@ -13,6 +14,16 @@ final class SlotAllocator {
     func next() -> Int {
         defer { size += 1 }
         return size
+    }
+}
+
+/// Collects the branches of one contract's rules, in the order they are compiled, for coverage.
+final class BranchRegistry {
+    private(set) var branches: [BranchInfo] = []
+
+    func register(rule: String, kind: StepKind, label: String, at location: SourceLocation) -> Int {
+        branches.append(BranchInfo(rule: rule, kind: kind, label: label, location: location.description))
+        return branches.count - 1
     }
 }
 
