@@ -62,7 +62,9 @@ public enum Compiler {
                 }
                 ids[id.text] = id.location
             }
-            var compiler = ContractCompiler(syntax)
+            var syntaxWithText = syntax
+            syntaxWithText.positions = SourcePositions(text: String(decoding: source.bytes, as: UTF8.self))
+            var compiler = ContractCompiler(syntaxWithText)
             let contract = compiler.compile()
             diagnostics += compiler.diagnostics
             if let contract { contracts.append(contract) }

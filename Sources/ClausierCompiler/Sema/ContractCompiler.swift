@@ -43,6 +43,7 @@ struct ContractCompiler {
             var checker = ExpressionChecker(header: header, definitions: signatures, terms: terms)
             checker.branches = branches
             checker.ruleName = rule.id.text
+            checker.positions = syntax.positions
             let slots = SlotAllocator()
             var scope = Scope(slots: slots)
             for parameter in signature.parameters {
@@ -92,6 +93,7 @@ struct ContractCompiler {
                 continue
             }
             var checker = checker0
+            checker.positions = syntax.positions
             var values: [(provision: ProvisionSyntax, value: Value, type: ValueType)] = []
             for provision in term.provisions {
                 guard let typed = checker.check(provision.value, expected: values.first?.type, scope: Scope(slots: SlotAllocator())) else {
@@ -266,6 +268,7 @@ struct ContractCompiler {
         var checker = ExpressionChecker(header: header, definitions: signatures, terms: terms)
         checker.branches = branches
         checker.ruleName = rule.id.text
+        checker.positions = syntax.positions
         var requirements: [Requirement] = []
         for requirement in rule.requires {
             var inner = scope

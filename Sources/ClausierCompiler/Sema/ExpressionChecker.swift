@@ -16,6 +16,8 @@ struct ExpressionChecker {
     /// Where branches are registered for coverage, and the rule being checked.
     var branches = BranchRegistry()
     var ruleName = ""
+    /// The file's text, to place findings inside values that span several lines.
+    var positions = SourcePositions.none
 
     init(header: ContractHeader, definitions: [String: DefinitionSignature], terms: [String: Typed] = [:]) {
         self.header = header
@@ -39,7 +41,7 @@ struct ExpressionChecker {
             syntax = try ExpressionParser.parse(text.text)
         } catch {
             diagnostics.append(
-                .error(.expressionSyntax, error.message, at: text.contentLocation.advanced(byColumns: error.offset),
+                .error(.expressionSyntax, error.message, at: positions.location(of: error.offset, in: text),
                        hints: error.hint.map { [$0] } ?? []))
             return nil
         }
@@ -56,7 +58,7 @@ struct ExpressionChecker {
     }
 
     func location(_ e: ExpressionSyntax, _ text: Located) -> SourceLocation {
-        text.contentLocation.advanced(byColumns: e.offset)
+        positions.location(of: e.offset, in: text)
     }
 
     // MARK: - Coercion
@@ -304,12 +306,18 @@ struct ExpressionChecker {
         for k in stride(from: path.count, through: 1, by: -1) {
             let key = path.prefix(k).joined(separator: ".")
             guard let group = groupRecord(key, scope: scope) else { continue }
-            var typed = group
+            var typed: Typed? = group
             for field in path.dropFirst(k) {
-                guard let next = fieldAccess(typed, field, at) else { return nil }
-                typed = next
+                // A misspelt input under a known prefix is an unknown name, suggested among full input names.
+                guard let current = typed, case .record(let fields) = current.type, fields.contains(where: { $0.name == field })
+                else {
+                    typed = nil
+                    break
+                }
+                typed = fieldAccess(current, field, at)
             }
-            return typed
+            if let typed { return typed }
+            break
         }
         let joined = path.joined(separator: ".")
         if path.count == 1, let term = terms[joined] { return term }
@@ -478,7 +486,7 @@ struct ExpressionChecker {
         case ("/", let a, let b) where numeric(a) && numeric(b): return ok(.divideDecimal, .decimal)
         case ("+", .money(let a), .money(let b)), ("-", .money(let a), .money(let b)):
             guard a == b else {
-                return fail(.unitMismatch, "cannot \(op == "+" ? "add" : "subtract") \(b.code) and \(a.code)", at,
+                return fail(.unitMismatch, "cannot \(op == "+" ? "add" : "subtract") \(b.code) \(op == "+" ? "to" : "from") \(a.code)", at,
                             hints: ["amounts in different currencies cannot be mixed"])
             }
             return ok(op == "+" ? .addMoney : .subtractMoney, .money(a))

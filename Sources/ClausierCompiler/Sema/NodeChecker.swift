@@ -168,7 +168,7 @@ extension ExpressionChecker {
         var type = expected
         var rows: [TierRow] = []
         var failed = false
-        var previousTo: (Value?, SourceLocation)?
+        var previousTo: (Value?, Located?)?
         for (index, row) in table.rows.enumerated() {
             let from = row.from.flatMap { bound($0, measure.type, scope: scope) }
             let to = row.to.flatMap { bound($0, measure.type, scope: scope) }
@@ -192,14 +192,14 @@ extension ExpressionChecker {
                         diagnostics.append(
                             .error(.tierRows,
                                    order > 0
-                                       ? "there is a gap between the previous row's 'to' and this row's 'from'"
-                                       : "this row overlaps the previous one or is out of order",
+                                       ? "gap between \(previousTo?.1?.text ?? "the previous row's end") and \(row.from?.text ?? "this row's start"): no row covers these values"
+                                       : "this row starts at \(row.from?.text ?? "its 'from'"), before the previous row ends at \(previousTo?.1?.text ?? "its 'to'"): the rows overlap or are out of order",
                                    at: row.location,
                                    hints: ["start each row exactly where the previous one ends"]))
                     }
                 }
             }
-            previousTo = (to, row.location)
+            previousTo = (to, row.to)
             guard let value = self.node(row.then, expected: type, scope: scope) else {
                 failed = true
                 continue

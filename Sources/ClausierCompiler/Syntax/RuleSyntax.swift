@@ -286,4 +286,6 @@ public struct ContractSyntax: Sendable, Hashable {
     public var definitions: [RuleSyntax]
     /// The catalogue's decisions.
     public var decisions: [RuleSyntax]
+    /// The file's text, to place findings inside values that span several lines.
+    public var positions: SourcePositions = .none
 }
