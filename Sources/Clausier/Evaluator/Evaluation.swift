@@ -24,7 +24,14 @@ extension RuleSet {
         try machine.check(decision.requirements, &frame)
         let raw = try machine.evaluate(decision.body, &frame)
         let value = try ValueEncoding.roundingMoney(raw, mode: contract.header.rounding)
-        let steps = machine.steps ?? []
+        var steps = machine.steps ?? []
+        if explain, raw != value {
+            // Show the exact amount before the one rounding to the cent, so a reader can check it.
+            steps.append(
+                ExplanationStep(
+                    kind: .decision, label: "exact answer, before rounding to the cent (\(contract.header.rounding.rawValue))",
+                    because: nil, value: raw, type: decision.resultType, citations: []))
+        }
         var citations = decision.citations
         for step in steps {
             for citation in step.citations where !citations.contains(citation) { citations.append(citation) }
@@ -94,7 +101,7 @@ extension Decision {
             var members = [
                 JSONMember(key: "step", value: .string(step.kind.rawValue)),
                 JSONMember(key: "label", value: .string(step.label)),
-                JSONMember(key: "value", value: ValueEncoding.json(step.value, type: step.type, zone: zone)),
+                JSONMember(key: "value", value: ValueEncoding.json(step.value, type: step.type, zone: zone, exact: true)),
             ]
             if let because = step.because { members.append(JSONMember(key: "because", value: .string(because))) }
             members.append(JSONMember(key: "citations", value: .array(step.citations.map { .string($0) })))

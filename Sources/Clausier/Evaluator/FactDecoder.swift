@@ -28,11 +28,13 @@ struct FactDecoder {
             guard frame.indices.contains(input.slot) else { throw Operations.mismatch("fact decoding") }
             frame[input.slot] = value
         }
-        if let unknown = firstUnknown(root, prefix: [], inputs: decision.inputs) {
+        if let unknown = firstUnknown(root, depth: 0, representative: nil, inputs: decision.inputs) {
             let known = decision.inputs.map(\.name)
             var message = "the decision '\(decision.id)' has no input named '\(unknown)'"
             if let close = Suggestions.closest(to: unknown, among: known) {
                 message += "; did you mean '\(close)'?"
+            } else if known.isEmpty {
+                message += "; it takes no facts"
             } else {
                 message += "; its inputs are: \(known.joined(separator: ", "))"
             }
@@ -68,18 +70,40 @@ struct FactDecoder {
         }
     }
 
-    private func firstUnknown(_ object: JSONObject, prefix: [String], inputs: [InputSpec]) -> String? {
+    /// The dotted name of the first fact that is not an input (nor a prefix of one), if any.
+    ///
+    /// Walks the facts against the input paths without building intermediate paths: this runs on
+    /// every query, so it must not allocate unless it finds something to report.
+    private func firstUnknown(_ object: JSONObject, depth: Int, representative: Int?, inputs: [InputSpec]) -> String? {
         for member in object.members {
-            let path = prefix + [member.key]
-            if inputs.contains(where: { $0.path == path }) { continue }
-            let isPrefix = inputs.contains { $0.path.count > path.count && Array($0.path.prefix(path.count)) == path }
-            if isPrefix, case .object(let inner) = member.value {
-                if let unknown = firstUnknown(inner, prefix: path, inputs: inputs) { return unknown }
+            var exact = false
+            var prefixOf: Int?
+            for (index, input) in inputs.enumerated() {
+                guard input.path.count > depth, input.path[depth] == member.key else { continue }
+                if let r = representative, !Self.samePrefix(inputs[r].path, input.path, depth) { continue }
+                if input.path.count == depth + 1 {
+                    exact = true
+                    break
+                }
+                prefixOf = index
+            }
+            if exact { continue }
+            if let prefixOf, case .object(let inner) = member.value {
+                if let unknown = firstUnknown(inner, depth: depth + 1, representative: prefixOf, inputs: inputs) {
+                    return unknown
+                }
                 continue
             }
-            return path.joined(separator: ".")
+            guard let representative else { return member.key }
+            return inputs[representative].path.prefix(depth).joined(separator: ".") + "." + member.key
         }
         return nil
+    }
+
+    private static func samePrefix(_ a: [String], _ b: [String], _ count: Int) -> Bool {
+        guard a.count >= count, b.count >= count else { return false }
+        for i in 0..<count where a[i] != b[i] { return false }
+        return true
     }
 
     /// Decodes one fact of a known non-optional type.

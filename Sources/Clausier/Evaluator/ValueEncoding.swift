@@ -2,13 +2,20 @@
 /// dates as ISO 8601, datetimes in the contract's zone.
 public enum ValueEncoding {
     /// Encodes a value of the given type.
-    public static func json(_ value: Value, type: ValueType, zone: ZoneRule) -> JSONValue {
+    ///
+    /// - Parameter exact: Show money with every decimal it has (at least two) rather than rounded to the
+    ///   cent: explanations show intermediate amounts as computed, since they are rounded only at the end.
+    public static func json(_ value: Value, type: ValueType, zone: ZoneRule, exact: Bool = false) -> JSONValue {
         switch value {
         case .absent: return .null
         case .bool(let b): return .bool(b)
         case .int(let i): return .number(String(i))
         case .decimal(let d): return .string(d.normalized().description)
-        case .money(let m): return .string(m.formatted(fractionDigits: 2))
+        case .money(let m):
+            guard exact else { return .string(m.formatted(fractionDigits: 2)) }
+            let normalized = m.amount.normalized()
+            let text = normalized.scale < 2 ? m.formatted(fractionDigits: 2) : "\(normalized.description) \(m.currency.code)"
+            return .string(text)
         case .percent(let p): return .string(percentText(p))
         case .date(let d): return .string(d.description)
         case .datetime(let t): return .string(t.formatted(in: zone))
@@ -18,14 +25,14 @@ public enum ValueEncoding {
         case .name(let s): return .string(s)
         case .list(let items):
             let element: ValueType = if case .list(let e) = type.unwrapped { e } else { .absent }
-            return .array(items.map { json($0, type: element, zone: zone) })
+            return .array(items.map { json($0, type: element, zone: zone, exact: exact) })
         case .record(let values):
             guard case .record(let fields) = type.unwrapped else {
                 return .array(values.map { json($0, type: .absent, zone: zone) })
             }
             var members: [JSONMember] = []
             for (field, value) in zip(fields, values) {
-                members.append(JSONMember(key: field.name, value: json(value, type: field.type, zone: zone)))
+                members.append(JSONMember(key: field.name, value: json(value, type: field.type, zone: zone, exact: exact)))
             }
             return .object(JSONObject(members))
         }
@@ -52,7 +59,7 @@ public enum ValueEncoding {
 
     /// A value as an editor reads it in an explanation.
     public static func text(_ value: Value, type: ValueType, zone: ZoneRule) -> String {
-        switch json(value, type: type, zone: zone) {
+        switch json(value, type: type, zone: zone, exact: true) {
         case .string(let s): return s
         case let other: return JSONWriter.write(other)
         }
