@@ -11,7 +11,7 @@ struct FactDecoder {
             throw EvaluationError(.invalidFact, "the facts must be a JSON object, not \(facts.kindName)")
         }
         for input in decision.inputs {
-            let found = lookup(root, input.path)
+            let found = try lookup(root, input.path)
             var value: Value
             switch found {
             case .none, .some(.null):
@@ -42,11 +42,21 @@ struct FactDecoder {
         }
     }
 
-    private func lookup(_ object: JSONObject, _ path: [String]) -> JSONValue? {
+    /// The fact at a dotted path; nil when absent. A non-object where the path needs an object is bad input.
+    private func lookup(_ object: JSONObject, _ path: [String]) throws(EvaluationError) -> JSONValue? {
         var current = JSONValue.object(object)
-        for key in path {
-            guard case .object(let o) = current, let next = o[key] else { return nil }
-            current = next
+        for (depth, key) in path.enumerated() {
+            switch current {
+            case .object(let o):
+                guard let next = o[key] else { return nil }
+                current = next
+            case .null:
+                return nil
+            default:
+                let prefix = path.prefix(depth).joined(separator: ".")
+                throw EvaluationError(
+                    .invalidFact, "expected an object holding '\(key)', got \(current.kindName)", fact: prefix)
+            }
         }
         return current
     }
@@ -162,6 +172,10 @@ struct FactDecoder {
                     throw invalid("'\(s)' is not a date that exists")
                 }
                 throw invalid("'\(s)' is not a date: write it as YYYY-MM-DD, such as \"2025-03-07\"")
+            }
+            // Dates far from any contract would overflow deadline arithmetic; refuse them here, naming the fact.
+            guard d.year >= 1900, d.year <= 2199 else {
+                throw invalid("'\(s)' is outside the supported years 1900 to 2199")
             }
             return .date(d)
         case .datetime:
