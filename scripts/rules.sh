@@ -5,5 +5,5 @@ cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
 swift build --product clausier
 BIN="$(swift build --show-bin-path)/clausier"
-"$BIN" check Rules
-"$BIN" test Rules
+"$BIN" check --strict Rules
+"$BIN" test --coverage --min-coverage 100 Rules

@@ -6,5 +6,5 @@ scripts/bootstrap.sh
 swift build --build-tests
 swift test --skip-build
 BIN="$(swift build --show-bin-path)/clausier"
-"$BIN" check Rules
-"$BIN" test Rules
+"$BIN" check --strict Rules
+"$BIN" test --coverage --min-coverage 100 Rules

@@ -213,6 +213,11 @@ struct Machine {
         case .dayCount:
             guard case .period(let n, _) = try arg(0) else { throw Operations.mismatch("day_count()") }
             return .int(n)
+        case .daysOf, .businessDaysOf, .joursFrancsOf, .monthsOf, .yearsOf:
+            guard case .int(let n) = try arg(0), let unit = builtin.periodUnit else {
+                throw Operations.mismatch("\(builtin.rawValue)()")
+            }
+            return .period(n, unit)
         case .hours:
             guard case .duration(let d) = try arg(0) else { throw Operations.mismatch("hours()") }
             do {

@@ -92,6 +92,28 @@ public enum Builtin: String, Sendable, Hashable, Codable {
     case dayCount = "day_count"
     /// A duration's length in hours, as a decimal.
     case hours
+    /// A whole number of calendar days, from a count in the facts.
+    case daysOf = "days"
+    /// A whole number of business days.
+    case businessDaysOf = "business_days"
+    /// A whole number of jours francs.
+    case joursFrancsOf = "jours_francs"
+    /// A whole number of months.
+    case monthsOf = "months"
+    /// A whole number of years.
+    case yearsOf = "years"
+
+    /// The calendar unit a period constructor makes, if this is one.
+    public var periodUnit: PeriodUnit? {
+        switch self {
+        case .daysOf: .days
+        case .businessDaysOf: .businessDays
+        case .joursFrancsOf: .joursFrancs
+        case .monthsOf: .months
+        case .yearsOf: .years
+        default: nil
+        }
+    }
 }
 
 /// A function that folds a list.

@@ -100,6 +100,9 @@ extension ExpressionChecker {
         case .hours:
             guard let e = one(.duration) else { return nil }
             return Typed(expr: .call(builtin, [e]), type: .decimal)
+        case .daysOf, .businessDaysOf, .joursFrancsOf, .monthsOf, .yearsOf:
+            guard let e = one(.int), let unit = builtin.periodUnit else { return nil }
+            return Typed(expr: .call(builtin, [e]), type: .period(unit))
         }
     }
 

@@ -28,6 +28,7 @@ struct ExpressionChecker {
     static let builtinNames = [
         "min", "max", "local_date", "local_time", "at_local", "is_business_day", "is_holiday", "weekday", "end_of_month",
         "quarter", "year", "month", "days_between", "ceil", "floor", "round", "exists", "decimal", "day_count", "hours",
+        "days", "business_days", "jours_francs", "months", "years",
         "sum", "count", "any", "all",
     ]
     static let weekdays: ValueType = .enumeration(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
@@ -237,6 +238,19 @@ struct ExpressionChecker {
         }
     }
 
+    /// The optional names an expression proves present when it does not hold: `not exists(x)`, and
+    /// disjunctions of such.
+    static func presentNamesWhenFalse(_ condition: ExpressionSyntax) -> Set<String> {
+        switch condition {
+        case .unary("not", let inner, _):
+            return presentNames(in: inner)
+        case .binary("or", let l, let r, _):
+            return presentNamesWhenFalse(l).union(presentNamesWhenFalse(r))
+        default:
+            return []
+        }
+    }
+
     /// The optional names an expression proves present when it holds: `exists(x)` and conjunctions of them.
     static func presentNames(in condition: ExpressionSyntax) -> Set<String> {
         switch condition {
@@ -245,6 +259,8 @@ struct ExpressionChecker {
             return []
         case .binary("and", let l, let r, _):
             return presentNames(in: l).union(presentNames(in: r))
+        case .unary("not", let inner, _):
+            return presentNamesWhenFalse(inner)
         default:
             return []
         }
@@ -385,7 +401,8 @@ struct ExpressionChecker {
         case "and", "or":
             guard let l = check(lhs, expected: .bool, scope: scope, in: text) else { return nil }
             var rightScope = scope
-            if op == "and" { rightScope.present.formUnion(Self.presentNames(in: lhs)) }
+            // `exists(x) and …` and `not exists(x) or …` both prove x present on their right.
+            rightScope.present.formUnion(op == "and" ? Self.presentNames(in: lhs) : Self.presentNamesWhenFalse(lhs))
             guard let r = check(rhs, expected: .bool, scope: rightScope, in: text) else { return nil }
             return Typed(expr: op == "and" ? .and(l.expr, r.expr) : .or(l.expr, r.expr), type: .bool)
         case "??":

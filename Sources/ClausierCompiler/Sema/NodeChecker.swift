@@ -108,16 +108,21 @@ extension ExpressionChecker {
         var type = expected
         var compiled: [CaseBranch] = []
         var failed = false
+        // A later case is reached only when every earlier condition failed: `when: not exists(x)` proves x present after it.
+        var laterScope = scope
         for branch in branches {
             var condition: Expr?
-            var branchScope = scope
+            var branchScope = laterScope
             if let when = branch.when {
-                guard let c = check(when, expected: .bool, scope: scope) else {
+                guard let c = check(when, expected: .bool, scope: laterScope) else {
                     failed = true
                     continue
                 }
                 condition = c.expr
-                if let syntax = parse(when) { branchScope.present.formUnion(Self.presentNames(in: syntax)) }
+                if let syntax = parse(when) {
+                    branchScope.present.formUnion(Self.presentNames(in: syntax))
+                    laterScope.present.formUnion(Self.presentNamesWhenFalse(syntax))
+                }
             }
             guard let value = self.node(branch.then, expected: type, scope: branchScope) else {
                 failed = true
