@@ -44,6 +44,8 @@ extension DiagnosticCode {
     public static let invalidValue: DiagnosticCode = "CLS013"
     /// Two declarations share one id.
     public static let duplicateID: DiagnosticCode = "CLS014"
+    /// An input that no rule of its decision reads.
+    public static let unusedInput: DiagnosticCode = "CLS015"
 
     // Expressions and types.
     /// An expression that cannot be parsed.
@@ -66,17 +68,27 @@ extension DiagnosticCode {
     public static let tierConvention: DiagnosticCode = "CLS030"
     /// Tier rows with a gap, an overlap or out of order.
     public static let tierRows: DiagnosticCode = "CLS031"
-    /// Cases without a final `otherwise`.
+    /// Cases without a final `otherwise` whose conditions do not cover every case.
     public static let casesWithoutOtherwise: DiagnosticCode = "CLS032"
+    /// Tier values that go down as the measure goes up.
+    public static let decreasingTiers: DiagnosticCode = "CLS033"
+    /// A money answer that can have fractions of a cent, in a contract that does not declare its rounding.
+    public static let roundingUndeclared: DiagnosticCode = "CLS034"
+    /// A case, exclusion or ground that earlier ones always take first.
+    public static let unreachableBranch: DiagnosticCode = "CLS035"
 
     /// Two provisions give a term different values and the file does not say which prevails.
     public static let conflictingProvisions: DiagnosticCode = "CLS040"
 
     // Citations.
-    /// A decision or branch without a citation of the contract.
+    /// A decision or definition without a citation of the contract.
     public static let missingCitation: DiagnosticCode = "CLS050"
+    /// A case, tier row, exclusion or ground without a citation.
+    public static let branchWithoutCitation: DiagnosticCode = "CLS051"
 
     // Test files.
     /// A test case that cannot be run as written.
     public static let invalidTest: DiagnosticCode = "CLS070"
+    /// A decision that no test case asks.
+    public static let untestedDecision: DiagnosticCode = "CLS071"
 }

@@ -24,6 +24,7 @@ private let header = """
       timezone: Europe/Paris
       currency: EUR
       holidays: FR
+      rounding: half_away_from_zero
     """
 
 /// A rule file made of the standard header and `body`.
@@ -490,6 +491,7 @@ private func expectFinding(
                 value:
                   tiers:
                     1️⃣of: outage
+                    cites: art. 11
                     rows:
                       - {from: 0 hours, to: 1 hour, then: 0%}
                       - {from: 1 hour, then: 25%}
@@ -516,6 +518,7 @@ private func expectFinding(
                   tiers:
                     of: outage
                     boundaries: lower_inclusive
+                    cites: art. 11
                     rows:
             \(rows)
             """)

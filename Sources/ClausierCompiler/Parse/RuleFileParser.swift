@@ -18,7 +18,7 @@ struct RuleFileParser {
     static let rowKeys = ["from", "to", "then", "cites", "because"]
     static let eligibilityKeys = ["exclusions", "grounds", "granted", "refused", "no_ground", "cites", "because"]
     static let itemKeys = ["when", "reason", "cites", "because"]
-    static let inputAttributeKeys = ["type", "counts"]
+    static let inputAttributeKeys = ["type", "counts", "unused"]
 
     let file: String
     var diagnostics: [Diagnostic] = []
@@ -134,7 +134,7 @@ struct RuleFileParser {
                     inputs.append(
                         InputSyntax(
                             name: Located(entry.key.value, at: entry.key.location), type: type.type,
-                            countsOnlyIfPast: type.countsOnlyIfPast))
+                            countsOnlyIfPast: type.countsOnlyIfPast, unusedBecause: type.unusedBecause))
                 }
             }
         }
@@ -167,7 +167,7 @@ struct RuleFileParser {
             value: value, location: id.location)
     }
 
-    private mutating func parseInputType(_ node: YAMLNode) -> (type: TypeSyntax, countsOnlyIfPast: Bool)? {
+    private mutating func parseInputType(_ node: YAMLNode) -> (type: TypeSyntax, countsOnlyIfPast: Bool, unusedBecause: String?)? {
         if case .mapping(let m) = node, m["type"] != nil {
             var reader = MappingReader(m, context: "an input", known: Self.inputAttributeKeys)
             defer { diagnostics += reader.diagnostics }
@@ -182,9 +182,9 @@ struct RuleFileParser {
                                hints: ["the only value is 'only_if_past': a date after the evaluation date reads as absent"]))
                 }
             }
-            return (type, onlyIfPast)
+            return (type, onlyIfPast, reader.scalar("unused", required: false)?.text)
         }
-        return parseType(node).map { ($0, false) }
+        return parseType(node).map { ($0, false, nil) }
     }
 
     mutating func parseType(_ node: YAMLNode) -> TypeSyntax? {

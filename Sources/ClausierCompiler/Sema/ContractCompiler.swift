@@ -75,6 +75,15 @@ struct ContractCompiler {
             seen[rule.id.text] = rule.id.location
             if let decision = decision(rule, header: header, signatures: signatures, terms: terms) { decisions.append(decision) }
         }
+        if syntax.header.fields["rounding"] == nil,
+           let first = decisions.first(where: { $0.resultType.containsMoney && $0.body.mayHaveFractionsOfACent })
+        {
+            diagnostics.append(
+                .warning(.roundingUndeclared,
+                         "the decision '\(first.id)' answers an amount that can have fractions of a cent, but the contract does not declare how it is rounded",
+                         at: syntax.header.location,
+                         hints: ["add 'rounding: half_away_from_zero' (or half_even, up, down, ceiling, floor) to the contract header"]))
+        }
         guard !diagnostics.hasErrors, definitions.count == definitionSyntax.count else { return nil }
         return CompiledContract(header: header, decisions: decisions, definitions: definitions, branches: branches.branches)
     }
@@ -299,6 +308,20 @@ struct ContractCompiler {
         let body = returns.flatMap { self.body(rule, returns: $0, scope: scope, checker: &checker) }
         diagnostics += checker.diagnostics
         guard !failed, let returns, let body else { return nil }
+        var read = body.readSlots
+        for requirement in requirements {
+            read.formUnion(requirement.condition.readSlots)
+            if let each = requirement.forEach { read.formUnion(each.list.readSlots) }
+        }
+        for (input, syntax) in zip(inputs, rule.inputs) where !read.contains(input.slot) && syntax.unusedBecause == nil {
+            diagnostics.append(
+                .warning(.unusedInput, "the input '\(input.name)' is never used by the decision '\(rule.id.text)'",
+                         at: syntax.name.location,
+                         hints: [
+                             "use it in the rule, or remove it",
+                             "if the catalogue fixes this input but the contract makes it irrelevant, say why: {type: \(input.type), unused: <reason>}",
+                         ]))
+        }
         return CompiledDecision(
             id: rule.id.text, title: rule.title, citations: rule.cites, inputs: inputs, requirements: requirements,
             body: body, resultType: returns, frameSize: slots.size)

@@ -386,7 +386,7 @@ struct ExpressionChecker {
         return Typed(expr: .field(base.expr, index), type: fields[index].type)
     }
 
-    private func isUnresolvedName(_ e: ExpressionSyntax, _ scope: Scope) -> Bool {
+    func isUnresolvedName(_ e: ExpressionSyntax, _ scope: Scope) -> Bool {
         guard case .name(let path, _) = e, path.count == 1 else { return false }
         return scope.bindings[path[0]] == nil && scope.group(path[0]) == nil
     }

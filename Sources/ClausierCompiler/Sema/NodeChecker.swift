@@ -100,12 +100,9 @@ extension ExpressionChecker {
         _ branches: [CaseSyntax], _ location: SourceLocation, expected: ValueType?, scope: Scope
     ) -> Typed? {
         guard !branches.isEmpty else { return nil }
-        if branches.last?.when != nil {
-            diagnostics.append(
-                .error(.casesWithoutOtherwise, "these cases have no 'otherwise': some facts may match no case", at: location,
-                       hints: ["add a last case '- otherwise: <value>' saying what holds when no condition does"]))
-        }
         var type = expected
+        var conditions: [(condition: Condition, location: SourceLocation)] = []
+        var domains: [String: Domain] = [:]
         var compiled: [CaseBranch] = []
         var failed = false
         // A later case is reached only when every earlier condition failed: `when: not exists(x)` proves x present after it.
@@ -120,10 +117,12 @@ extension ExpressionChecker {
                 }
                 condition = c.expr
                 if let syntax = parse(when) {
+                    conditions.append((abstract(syntax, scope: laterScope, in: when, domains: &domains), branch.location))
                     branchScope.present.formUnion(Self.presentNames(in: syntax))
                     laterScope.present.formUnion(Self.presentNamesWhenFalse(syntax))
                 }
             }
+            citationCheck(branch.provenance, what: branch.when == nil ? "this 'otherwise'" : "this case", at: branch.location)
             guard let value = self.node(branch.then, expected: type, scope: branchScope) else {
                 failed = true
                 continue
@@ -137,7 +136,52 @@ extension ExpressionChecker {
                                at: branch.location)))
         }
         guard !failed, let type else { return nil }
+        analyseCoverage(conditions, domains: domains, hasOtherwise: branches.last?.when == nil, at: location)
         return Typed(expr: .cases(compiled), type: type)
+    }
+
+    /// Reports cases that earlier ones always take first, and cases without `otherwise` that leave
+    /// some facts to no case (with an example of such facts).
+    private mutating func analyseCoverage(
+        _ conditions: [(condition: Condition, location: SourceLocation)], domains: [String: Domain], hasOtherwise: Bool,
+        at location: SourceLocation, what: String = "case", whatPlural: String = "cases"
+    ) {
+        guard let cells = ConditionSpace.cells(for: conditions.map(\.condition), domains: domains) else {
+            if !hasOtherwise {
+                diagnostics.append(
+                    .error(.casesWithoutOtherwise, "these cases have no 'otherwise', and whether they cover every case cannot be shown",
+                           at: location, hints: ["add a last case '- otherwise: <value>' saying what holds when no condition does"]))
+            }
+            return
+        }
+        for (index, entry) in conditions.enumerated() {
+            let reachable = cells.contains { cell in
+                cell.holds(entry.condition) && !conditions[..<index].contains { cell.holds($0.condition) }
+            }
+            if !reachable {
+                let message = index == 0
+                    ? "this \(what) can never apply: its condition never holds"
+                    : "this \(what) can never apply: the \(whatPlural) before it take every fact it matches"
+                diagnostics.append(
+                    .warning(.unreachableBranch, message, at: entry.location,
+                             hints: ["put the more specific \(what) first, or correct the condition"]))
+            }
+        }
+        if !hasOtherwise, let uncovered = cells.first(where: { cell in !conditions.contains { cell.holds($0.condition) } }) {
+            let example = uncovered.description
+            diagnostics.append(
+                .error(.casesWithoutOtherwise,
+                       "these cases have no 'otherwise' and do not cover every case" + (example.isEmpty ? "" : ": for example \(example)"),
+                       at: location, hints: ["add the missing case, or a last case '- otherwise: <value>'"]))
+        }
+    }
+
+    /// Warns about a branch that cites no article.
+    private mutating func citationCheck(_ provenance: Provenance, what: String, at location: SourceLocation) {
+        guard provenance.cites.isEmpty else { return }
+        diagnostics.append(
+            .warning(.branchWithoutCitation, "\(what) cites no article of the contract", at: location,
+                     hints: ["add 'cites:' with the article that sets it, so explanations can cite it"]))
     }
 
     private mutating func tiers(_ table: TiersSyntax, expected: ValueType?, scope: Scope) -> Typed? {
@@ -174,6 +218,7 @@ extension ExpressionChecker {
         var rows: [TierRow] = []
         var failed = false
         var previousTo: (Value?, Located?)?
+        var previousValue: Value?
         for (index, row) in table.rows.enumerated() {
             let from = row.from.flatMap { bound($0, measure.type, scope: scope) }
             let to = row.to.flatMap { bound($0, measure.type, scope: scope) }
@@ -213,6 +258,19 @@ extension ExpressionChecker {
             let label = Self.rangeLabel(row, boundaries: boundaries)
             var provenance = row.provenance
             if provenance.cites.isEmpty { provenance.cites = table.provenance.cites }
+            citationCheck(provenance, what: "this tier row", at: row.location)
+            if case .constant(let current) = value.expr {
+                if let previous = previousValue, let order = Value.order(current, previous), order < 0, row.provenance.because == nil {
+                    diagnostics.append(
+                        .warning(.decreasingTiers,
+                                 "this row's value \(Cell.text(current)) is below the previous row's \(Cell.text(previous)), although the measure goes up",
+                                 at: row.location,
+                                 hints: ["a penalty or rate that goes down as the measure goes up is usually a typo; if the contract says so, keep it and explain it in 'because:'"]))
+                }
+                previousValue = current
+            } else {
+                previousValue = nil
+            }
             rows.append(
                 TierRow(from: from, to: to, value: value.expr,
                         step: step(.tier, "\(table.of.text) in \(label)", provenance, type ?? value.type, at: row.location)))
@@ -276,6 +334,20 @@ extension ExpressionChecker {
         }
         let exclusions = items(block.exclusions, .exclusion, &self)
         let grounds = items(block.grounds, .ground, &self)
+        // Exclusions then grounds are tried in order, like cases; `no_ground` is their otherwise.
+        var domains: [String: Domain] = [:]
+        var conditions: [(condition: Condition, location: SourceLocation)] = []
+        for item in block.exclusions + block.grounds {
+            citationCheck(item.provenance, what: "this exclusion or ground", at: item.location)
+            if let syntax = parse(item.when) {
+                conditions.append((abstract(syntax, scope: scope, in: item.when, domains: &domains), item.location))
+            }
+        }
+        if exclusions != nil, grounds != nil, conditions.count == block.exclusions.count + block.grounds.count {
+            analyseCoverage(
+                conditions, domains: domains, hasOtherwise: true, at: block.location, what: "exclusion or ground",
+                whatPlural: "exclusions and grounds")
+        }
         reasons.append(block.noGround.text)
         guard let exclusions, let grounds else { return nil }
         let type = ValueType.record([

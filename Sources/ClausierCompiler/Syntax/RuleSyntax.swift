@@ -70,6 +70,8 @@ public struct InputSyntax: Sendable, Hashable {
     public var type: TypeSyntax
     /// A date after the evaluation date reads as absent (`counts: only_if_past`).
     public var countsOnlyIfPast: Bool
+    /// Why the rule does not read this input (`unused: <reason>`), which silences the unused-input warning.
+    public var unusedBecause: String?
 }
 
 /// A requirement on the facts (`require:`).
