@@ -10,15 +10,27 @@ struct CheckCommand: ParsableCommand {
         abstract: "Compile rule files and report every finding.",
         discussion: """
             Directories are searched for .yaml and .yml files; test files (*.test.yaml) are skipped.
-            Exit codes: 0 no errors; 1 errors (or warnings with --strict); 2 a path cannot be read.
+
+            Formats:
+              text    findings with the line at fault and hints, then a summary (the default;
+                      coloured only on a terminal, never when NO_COLOR is set)
+              json    an array of {"code", "severity", "message", "file", "line", "column", "hints", "notes"}
+              sarif   a SARIF 2.1.0 log, for GitHub code scanning (upload it with github/codeql-action/upload-sarif)
+              github  one workflow command per finding (::error file=...,line=...,col=...,title=CLS010::...),
+                      which GitHub Actions shows as annotations on the pull request
+
+            Exit codes (the same for every format):
+              0  no errors (and, with --strict, no warnings)
+              1  errors, or warnings with --strict
+              2  usage errors, or a path that does not exist
             """
     )
 
     @Argument(help: "Rule files or directories to check.")
     var paths: [String] = ["Rules"]
 
-    @Option(help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    @Option(help: "Output format: \(CheckFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: CheckFormat = .text
 
     @Flag(help: "Treat warnings as errors.")
     var strict = false
@@ -39,13 +51,12 @@ struct CheckCommand: ParsableCommand {
             }
         case .json:
             Console.out(JSONRenderer.render(diagnostics) + "\n")
+        case .sarif:
+            Console.out(SARIFRenderer.render(diagnostics, toolVersion: ClausierCommand.version) + "\n")
+        case .github:
+            Console.out(GitHubRenderer.render(diagnostics))
         }
         let failing = diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
         if failing { throw ExitStatus.findings }
     }
-}
-
-/// The formats findings can be printed in.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
 }

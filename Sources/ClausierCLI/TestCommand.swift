@@ -12,14 +12,31 @@ struct TestCommand: ParsableCommand {
         abstract: "Run YAML test files (*.test.yaml) against the rule files in the same paths.",
         discussion: """
             A failing case prints what was expected, what came out, and the explanation.
-            Exit codes: 0 every case passed; 1 a case failed or the rules or tests have errors; 2 a path cannot be read.
+
+            Formats:
+              text   the failing cases (every case with --verbose), the coverage when asked for, and last
+                     the line "N passed, M failed" (the default)
+              json   one object {"passed", "failed", "cases": [{"file", "contract", "decision", "name", "line",
+                     "passed", "failure"}]}, with "coverage" when asked for and "diagnostics" when the rules
+                     or the tests do not compile
+              junit  JUnit XML: one testsuite per test file, one testcase per case; the coverage and the
+                     summary line go to standard error
+            With json and junit, findings that stop the run are also printed as text on standard error.
+
+            Exit codes (the same for every format):
+              0  every case passed (and every contract reaches --min-coverage)
+              1  a case failed, a contract is below --min-coverage, or the rules or tests have errors
+              2  usage errors, or a path that does not exist
             """
     )
 
     @Argument(help: "Directories or files holding rule files and test files.")
     var paths: [String] = ["Rules"]
 
-    @Flag(help: "Print every case, not only the failures.")
+    @Option(help: "Output format: \(TestFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: TestFormat = .text
+
+    @Flag(help: "Print every case, not only the failures (text format).")
     var verbose = false
 
     @Flag(help: "List every decision, case, tier row, exclusion and ground of each contract, and which the tests exercise.")
@@ -51,26 +68,50 @@ struct TestCommand: ParsableCommand {
             diagnostics += found
             if let file { files.append(file) }
         }
-        if !diagnostics.isEmpty {
-            Console.out(Console.renderer(for: diagnostics).render(diagnostics))
+        guard let rules = compiled.ruleSet, !diagnostics.hasErrors else {
+            report(stoppedBy: diagnostics)
+            throw ExitStatus.findings
         }
-        guard let rules = compiled.ruleSet, !diagnostics.hasErrors else { throw ExitStatus.findings }
+        if !diagnostics.isEmpty { report(diagnostics) }
         let report = TestRunner.run(files, rules: rules)
-        for outcome in report.outcomes where !outcome.passed || verbose {
-            Console.out(TestReportText.render(outcome))
-        }
-        var belowThreshold: [ContractCoverage] = []
-        if coverage || minCoverage != nil {
-            let contracts = Coverage.compute(report, rules: rules)
-            Console.out(Coverage.text(contracts))
-            if let minCoverage {
-                belowThreshold = contracts.filter { $0.percent < minCoverage }
-                for contract in belowThreshold {
-                    Console.out("coverage of \(contract.contract) is \(Coverage.format(contract.percent))%, below the minimum of \(minCoverage)%\n")
-                }
+        let contracts = coverage || minCoverage != nil ? Coverage.compute(report, rules: rules) : nil
+        let belowThreshold = minCoverage.map { minimum in contracts?.filter { $0.percent < minimum } ?? [] } ?? []
+        let shortfall = belowThreshold.map { contract in
+            "coverage of \(contract.contract) is \(Coverage.format(contract.percent))%, below the minimum of \(minCoverage ?? 0)%\n"
+        }.joined()
+        let summary = "\(report.passed) passed, \(report.failed) failed\n"
+        switch format {
+        case .text:
+            for outcome in report.outcomes where !outcome.passed || verbose {
+                Console.out(TestReportText.render(outcome))
             }
+            if let contracts { Console.out(Coverage.text(contracts)) }
+            Console.out(shortfall + summary)
+        case .json:
+            Console.out(TestJSONReport.render(report, coverage: contracts, minCoverage: minCoverage) + "\n")
+            Console.err(shortfall + summary)
+        case .junit:
+            Console.out(JUnitReport.render(report))
+            if let contracts { Console.err(Coverage.text(contracts)) }
+            Console.err(shortfall + summary)
         }
-        Console.out("\(report.passed) passed, \(report.failed) failed\n")
         if report.failed > 0 || !belowThreshold.isEmpty { throw ExitStatus.findings }
+    }
+
+    /// Findings that do not stop the run: as text on standard output with --format text, else on standard error.
+    private func report(_ diagnostics: [Diagnostic]) {
+        let text = Console.renderer(for: diagnostics).render(diagnostics)
+        if format == .text { Console.out(text) } else { Console.err(text) }
+    }
+
+    /// Findings that stop the run, before any case runs: as text, and in the JSON or JUnit document.
+    private func report(stoppedBy diagnostics: [Diagnostic]) {
+        report(diagnostics)
+        let empty = TestReport(outcomes: [])
+        switch format {
+        case .text: break
+        case .json: Console.out(TestJSONReport.render(empty, diagnostics: diagnostics) + "\n")
+        case .junit: Console.out(JUnitReport.render(empty, diagnostics: diagnostics))
+        }
     }
 }

@@ -8,6 +8,8 @@ public struct CompilationResult: Sendable {
     public var ruleSet: RuleSet?
     /// Every finding, sorted by file, line and column.
     public var diagnostics: [Diagnostic]
+    /// Where each decision is written, by contract id and decision id.
+    public var decisionLocations: [String: [String: SourceLocation]] = [:]
 }
 
 /// A source text to compile, with the path that findings will name.
@@ -40,6 +42,7 @@ public enum Compiler {
         var diagnostics: [Diagnostic] = []
         var contracts: [CompiledContract] = []
         var ids: [String: SourceLocation] = [:]
+        var locations: [String: [String: SourceLocation]] = [:]
         for source in sources {
             let (root, yamlDiagnostics) = YAMLLoader.load(bytes: source.bytes, file: source.path)
             diagnostics += yamlDiagnostics
@@ -62,6 +65,11 @@ public enum Compiler {
                 }
                 ids[id.text] = id.location
             }
+            if let id = syntax.header.fields["id"]?.text {
+                for decision in syntax.decisions where locations[id]?[decision.id.text] == nil {
+                    locations[id, default: [:]][decision.id.text] = decision.id.location
+                }
+            }
             var syntaxWithText = syntax
             syntaxWithText.positions = SourcePositions(text: String(decoding: source.bytes, as: UTF8.self))
             var compiler = ContractCompiler(syntaxWithText)
@@ -70,7 +78,8 @@ public enum Compiler {
             if let contract { contracts.append(contract) }
         }
         let sorted = diagnostics.sortedByLocation()
-        return CompilationResult(ruleSet: sorted.hasErrors ? nil : RuleSet(contracts: contracts), diagnostics: sorted)
+        return CompilationResult(
+            ruleSet: sorted.hasErrors ? nil : RuleSet(contracts: contracts), diagnostics: sorted, decisionLocations: locations)
     }
 
     /// Compiles the rule files at the given paths: files, or directories searched recursively for

@@ -1,0 +1,71 @@
+import Clausier
+import ClausierCompiler
+import ClausierDiagnostics
+import Foundation
+
+/// What `clausier check` does, as a library call: compile the rule files of the paths, read the test
+/// files beside them, and report every finding of both, including decisions no test asks (CLS071).
+public struct RuleCheck: Sendable {
+    /// The compiled rules and the compiler's findings.
+    public var compilation: CompilationResult
+    /// The test files found in the paths.
+    public var testFiles: [TestFile]
+    /// Every finding: the compiler's, the test files', and untested decisions; sorted by location.
+    public var diagnostics: [Diagnostic]
+
+    /// Checks the rule and test files under the paths.
+    public static func run(paths: [String]) -> RuleCheck {
+        let compilation = Compiler.compile(paths: paths)
+        var diagnostics = compilation.diagnostics
+        var files: [TestFile] = []
+        var found: [Diagnostic] = []
+        for path in Compiler.testFiles(in: paths, diagnostics: &found) {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                diagnostics.append(.error(.unreadableFile, "cannot read the file", at: SourceLocation(file: path, line: 1, column: 1)))
+                continue
+            }
+            let (file, fileDiagnostics) = TestFileLoader.load(bytes: Array(data), path: path)
+            diagnostics += fileDiagnostics
+            if let file { files.append(file) }
+        }
+        if !files.isEmpty { diagnostics += untested(compilation, files) }
+        return RuleCheck(compilation: compilation, testFiles: files, diagnostics: diagnostics.sortedByLocation())
+    }
+
+    /// Decisions that no test case asks, and test cases that ask what does not exist.
+    static func untested(_ compilation: CompilationResult, _ files: [TestFile]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var asked: [String: Set<String>] = [:]
+        for file in files {
+            for testCase in file.cases { asked[file.contract, default: []].insert(testCase.decision) }
+            guard let decisions = compilation.decisionLocations[file.contract] else {
+                var hints: [String] = []
+                if let close = Suggestions.closest(to: file.contract, among: Array(compilation.decisionLocations.keys)) {
+                    hints.append("did you mean '\(close)'?")
+                }
+                diagnostics.append(
+                    .error(.invalidTest, "the tests are for the contract '\(file.contract)', which no rule file in these paths defines",
+                           at: file.contractLocation, hints: hints))
+                continue
+            }
+            for testCase in file.cases where decisions[testCase.decision] == nil {
+                var hints: [String] = []
+                if let close = Suggestions.closest(to: testCase.decision, among: Array(decisions.keys)) {
+                    hints.append("did you mean '\(close)'?")
+                }
+                diagnostics.append(
+                    .error(.invalidTest, "the test '\(testCase.name)' asks the decision '\(testCase.decision)', which the contract '\(file.contract)' does not have",
+                           at: testCase.location, hints: hints))
+            }
+        }
+        for (contract, decisions) in compilation.decisionLocations.sorted(by: { $0.key < $1.key }) {
+            for (decision, location) in decisions.sorted(by: { $0.value < $1.value })
+            where !(asked[contract]?.contains(decision) ?? false) {
+                diagnostics.append(
+                    .warning(.untestedDecision, "no test case asks the decision '\(decision)'", at: location,
+                             hints: ["add cases for it in \(contract).test.yaml, on both sides of every boundary"]))
+            }
+        }
+        return diagnostics
+    }
+}
