@@ -72,8 +72,16 @@ public struct Instant: Sendable, Hashable, Comparable, Codable, CustomStringConv
     /// time without seconds are rejected as `.invalid`, as is a date that does not exist.
     /// Years outside 1900...2200 give `.outOfRange`.
     public static func parseRFC3339(_ text: some StringProtocol) -> Result<Instant, InstantParseError> {
+        // Facts are parsed on every query: scan contiguous UTF-8 in place rather than through
+        // String's generic index machinery.
+        if let result = text.utf8.withContiguousStorageIfAvailable({ parseRFC3339(bytes: $0) }) { return result }
+        let copy = Array(text.utf8)
+        return copy.withUnsafeBufferPointer { parseRFC3339(bytes: $0) }
+    }
+
+    private static func parseRFC3339(bytes: UnsafeBufferPointer<UInt8>) -> Result<Instant, InstantParseError> {
         let shape = "expected a datetime such as 2025-03-07T22:15:00+01:00"
-        var scanner = Scanner(bytes: Substring(text).utf8[...])
+        var scanner = Scanner(bytes: bytes)
 
         guard let year = scanner.digits(4), scanner.take("-"),
               let month = scanner.digits(2), scanner.take("-"),
@@ -136,33 +144,37 @@ public struct Instant: Sendable, Hashable, Comparable, Codable, CustomStringConv
 
     /// Reads ASCII fields from the front of a UTF-8 view without allocating.
     private struct Scanner {
-        /// The bytes not read yet.
-        var bytes: Substring.UTF8View.SubSequence
+        /// The text's bytes.
+        let bytes: UnsafeBufferPointer<UInt8>
+        /// The next byte to read.
+        var index = 0
+
+        init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
         /// Whether every byte has been read.
-        var isAtEnd: Bool { bytes.isEmpty }
+        var isAtEnd: Bool { index >= bytes.count }
 
         /// Consumes `character` if it comes next.
         mutating func take(_ character: Unicode.Scalar) -> Bool {
-            guard bytes.first == UInt8(ascii: character) else { return false }
-            bytes = bytes.dropFirst()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: character) else { return false }
+            index += 1
             return true
         }
 
         /// Consumes one decimal digit if one comes next.
         mutating func digit() -> Int? {
-            guard let byte = bytes.first, let value = CivilDate.digitValue(byte) else { return nil }
-            bytes = bytes.dropFirst()
+            guard index < bytes.count, let value = CivilDate.digitValue(bytes[index]) else { return nil }
+            index += 1
             return value
         }
 
         /// Consumes exactly `count` decimal digits, or nothing if fewer come next.
         mutating func digits(_ count: Int) -> Int? {
-            let saved = bytes
+            let saved = index
             var value = 0
             for _ in 0..<count {
                 guard let next = digit() else {
-                    bytes = saved
+                    index = saved
                     return nil
                 }
                 value = value * 10 + next

@@ -86,10 +86,11 @@ struct Machine {
         case .aggregate(let kind, let listExpr, let slot, let body):
             return try aggregate(kind, listExpr, slot, body, &frame)
         case .cases(let branches):
-            for branch in branches {
-                if let condition = branch.condition, !(try Self.bool(try evaluate(condition, &frame))) { continue }
-                let value = try evaluate(branch.value, &frame)
-                record(branch.step, value)
+            // Index, not `for branch in`: copying a branch (with its step's strings) per case costs retains.
+            for index in branches.indices {
+                if let condition = branches[index].condition, !(try Self.bool(try evaluate(condition, &frame))) { continue }
+                let value = try evaluate(branches[index].value, &frame)
+                if steps != nil { record(branches[index].step, value) }
                 return value
             }
             throw EvaluationError(.noTier, "no case applies and there is no otherwise")
@@ -266,17 +267,18 @@ struct Machine {
 
     private mutating func tiers(_ table: TierTable, _ frame: inout [Value]) throws(EvaluationError) -> Value {
         let measure = try evaluate(table.measure, &frame)
-        for row in table.rows {
-            if let from = row.from {
+        let lowerInclusive = table.boundaries == .lowerInclusive
+        for index in table.rows.indices {
+            if let from = table.rows[index].from {
                 let order = try Operations.compare(measure, from)
-                if table.boundaries == .lowerInclusive ? order < 0 : order <= 0 { continue }
+                if lowerInclusive ? order < 0 : order <= 0 { continue }
             }
-            if let to = row.to {
+            if let to = table.rows[index].to {
                 let order = try Operations.compare(measure, to)
-                if table.boundaries == .lowerInclusive ? order >= 0 : order > 0 { continue }
+                if lowerInclusive ? order >= 0 : order > 0 { continue }
             }
-            let value = try evaluate(row.value, &frame)
-            record(row.step, value)
+            let value = try evaluate(table.rows[index].value, &frame)
+            if steps != nil { record(table.rows[index].step, value) }
             return value
         }
         throw EvaluationError(.noTier, "no tier row covers the value of \(table.measureLabel)")
