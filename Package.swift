@@ -44,6 +44,7 @@ let package = Package(
             dependencies: ["ClausierHarness", "ClausierCompiler", "Clausier"],
             resources: []
         ),
+        .testTarget(name: "ClausierDiagnosticsTests", dependencies: ["ClausierDiagnostics", "ClausierHarness", "Clausier"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -25,6 +25,19 @@ let package = Package(
                 .plugin(name: "BenchmarkPlugin", package: "benchmark"),
             ]
         ),
+        // Checking rule files (`clausier check` in-process): Rules/ and a generated rule set.
+        .executableTarget(
+            name: "Checking",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Clausier", package: "clausier"),
+                .product(name: "ClausierCompiler", package: "clausier"),
+            ],
+            path: "Benchmarks/Checking",
+            plugins: [
+                .plugin(name: "BenchmarkPlugin", package: "benchmark"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

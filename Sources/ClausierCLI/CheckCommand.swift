@@ -1,6 +1,7 @@
 import ArgumentParser
 import ClausierCompiler
 import ClausierDiagnostics
+import ClausierHarness
 import Foundation
 
 /// `clausier check`: compile rule files and report findings.
@@ -9,7 +10,9 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Compile rule files and report every finding.",
         discussion: """
-            Directories are searched for .yaml and .yml files; test files (*.test.yaml) are skipped.
+            Directories are searched for .yaml and .yml files. Test files (*.test.yaml) are read too: a test
+            that cannot run is an error (CLS070), and a decision that no test asks is a warning (CLS071).
+            `clausier explain <CODE>` explains any finding.
 
             Formats:
               text    findings with the line at fault and hints, then a summary (the default;
@@ -40,14 +43,18 @@ struct CheckCommand: ParsableCommand {
             Console.err("error: no such file or directory: \(path)\n")
             throw ExitStatus.usage
         }
-        let result = Compiler.compile(paths: paths)
-        let diagnostics = result.diagnostics
+        let check = RuleCheck.run(paths: paths)
+        let result = check.compilation
+        let diagnostics = check.diagnostics
         switch format {
         case .text:
             Console.out(Console.renderer(for: diagnostics).render(diagnostics))
             if diagnostics.isEmpty, let rules = result.ruleSet {
                 let decisions = rules.contracts.reduce(0) { $0 + $1.decisions.count }
-                Console.out("checked \(rules.contracts.count) contract\(rules.contracts.count == 1 ? "" : "s"), \(decisions) decisions: no findings\n")
+                let tests = check.testFiles.reduce(0) { $0 + $1.cases.count }
+                Console.out(
+                    "checked \(rules.contracts.count) contract\(rules.contracts.count == 1 ? "" : "s"), \(decisions) decisions"
+                        + (tests > 0 ? " and \(tests) test cases" : "") + ": no findings\n")
             }
         case .json:
             Console.out(JSONRenderer.render(diagnostics) + "\n")

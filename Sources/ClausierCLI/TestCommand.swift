@@ -69,10 +69,10 @@ struct TestCommand: ParsableCommand {
             if let file { files.append(file) }
         }
         guard let rules = compiled.ruleSet, !diagnostics.hasErrors else {
-            report(stoppedBy: diagnostics)
+            show(stoppedBy: diagnostics)
             throw ExitStatus.findings
         }
-        if !diagnostics.isEmpty { report(diagnostics) }
+        if !diagnostics.isEmpty { show(diagnostics) }
         let report = TestRunner.run(files, rules: rules)
         let contracts = coverage || minCoverage != nil ? Coverage.compute(report, rules: rules) : nil
         let belowThreshold = minCoverage.map { minimum in contracts?.filter { $0.percent < minimum } ?? [] } ?? []
@@ -98,20 +98,24 @@ struct TestCommand: ParsableCommand {
         if report.failed > 0 || !belowThreshold.isEmpty { throw ExitStatus.findings }
     }
 
-    /// Findings that do not stop the run: as text on standard output with --format text, else on standard error.
-    private func report(_ diagnostics: [Diagnostic]) {
-        let text = Console.renderer(for: diagnostics).render(diagnostics)
-        if format == .text { Console.out(text) } else { Console.err(text) }
+    /// Findings as text: on standard output with --format text, else uncoloured on standard error.
+    private func show(_ diagnostics: [Diagnostic]) {
+        var renderer = Console.renderer(for: diagnostics)
+        if format == .text {
+            Console.out(renderer.render(diagnostics))
+        } else {
+            renderer.colors = false
+            Console.err(renderer.render(diagnostics))
+        }
     }
 
     /// Findings that stop the run, before any case runs: as text, and in the JSON or JUnit document.
-    private func report(stoppedBy diagnostics: [Diagnostic]) {
-        report(diagnostics)
-        let empty = TestReport(outcomes: [])
+    private func show(stoppedBy diagnostics: [Diagnostic]) {
+        show(diagnostics)
         switch format {
         case .text: break
-        case .json: Console.out(TestJSONReport.render(empty, diagnostics: diagnostics) + "\n")
-        case .junit: Console.out(JUnitReport.render(empty, diagnostics: diagnostics))
+        case .json: Console.out(TestJSONReport.render(stoppedBy: diagnostics) + "\n")
+        case .junit: Console.out(JUnitReport.render(stoppedBy: diagnostics))
         }
     }
 }

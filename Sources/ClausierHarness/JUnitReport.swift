@@ -45,6 +45,11 @@ public enum JUnitReport {
         return out + "</testsuites>\n"
     }
 
+    /// The report of a run that findings stopped before any case ran: only the `clausier check` suite.
+    public static func render(stoppedBy diagnostics: [Diagnostic]) -> String {
+        render(TestReport(outcomes: []), diagnostics: diagnostics)
+    }
+
     private static func testCase(_ outcome: TestOutcome) -> String {
         let open = "    <testcase" + attributes([
             ("name", outcome.testCase.name), ("classname", "\(outcome.contract).\(outcome.testCase.decision)"),

@@ -36,7 +36,9 @@ public struct RuleCheck: Sendable {
     static func untested(_ compilation: CompilationResult, _ files: [TestFile]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var asked: [String: Set<String>] = [:]
+        var testFile: [String: String] = [:]
         for file in files {
+            testFile[file.contract] = testFile[file.contract] ?? file.path
             for testCase in file.cases { asked[file.contract, default: []].insert(testCase.decision) }
             guard let decisions = compilation.decisionLocations[file.contract] else {
                 var hints: [String] = []
@@ -63,7 +65,7 @@ public struct RuleCheck: Sendable {
             where !(asked[contract]?.contains(decision) ?? false) {
                 diagnostics.append(
                     .warning(.untestedDecision, "no test case asks the decision '\(decision)'", at: location,
-                             hints: ["add cases for it in \(contract).test.yaml, on both sides of every boundary"]))
+                             hints: ["add cases for it in \(testFile[contract] ?? "\(contract).test.yaml"), on both sides of every boundary"]))
             }
         }
         return diagnostics

@@ -29,6 +29,11 @@ public enum TestJSONReport {
         JSONWriter.write(json(report, coverage: coverage, minCoverage: minCoverage, diagnostics: diagnostics))
     }
 
+    /// The report of a run that findings stopped before any case ran: no cases, and the findings.
+    public static func render(stoppedBy diagnostics: [Diagnostic]) -> String {
+        render(TestReport(outcomes: []), diagnostics: diagnostics)
+    }
+
     /// The report as a JSON value, members in the order `render` writes them.
     public static func json(
         _ report: TestReport, coverage: [ContractCoverage]? = nil, minCoverage: Double? = nil,
