@@ -43,6 +43,8 @@ import Testing
         }
         var d = diagnostic
         d.location = strip(d.location)
+        d.message = d.message.replacingOccurrences(of: prefix, with: "")
+        d.hints = d.hints.map { $0.replacingOccurrences(of: prefix, with: "") }
         d.notes = d.notes.map { DiagnosticNote($0.message, at: strip($0.location)) }
         return d
     }
