@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "ClausierDiagnostics", targets: ["ClausierDiagnostics"]),
         .library(name: "ClausierCompiler", targets: ["ClausierCompiler"]),
         .library(name: "ClausierHarness", targets: ["ClausierHarness"]),
+        .library(name: "ClausierHost", targets: ["ClausierHost"]),
         .executable(name: "clausier", targets: ["ClausierCLI"]),
     ],
     dependencies: [
@@ -29,6 +30,8 @@ let package = Package(
         .target(name: "ClausierCompiler", dependencies: ["Clausier", "ClausierDiagnostics", "CYAML"]),
         // YAML test cases run against compiled rules.
         .target(name: "ClausierHarness", dependencies: ["Clausier", "ClausierCompiler", "ClausierDiagnostics"]),
+        // What a host service needs beyond the runtime: rules loaded from a directory, reloaded atomically.
+        .target(name: "ClausierHost", dependencies: ["Clausier", "ClausierCompiler", "ClausierDiagnostics"]),
         // The `clausier` command: argument parsing and rendering only.
         .executableTarget(
             name: "ClausierCLI",
@@ -44,6 +47,7 @@ let package = Package(
             dependencies: ["ClausierHarness", "ClausierCompiler", "Clausier"],
             resources: []
         ),
+        .testTarget(name: "ClausierHostTests", dependencies: ["ClausierHost", "Clausier", "ClausierDiagnostics"]),
         .testTarget(name: "ClausierDiagnosticsTests", dependencies: ["ClausierDiagnostics", "ClausierHarness", "Clausier"]),
     ],
     swiftLanguageModes: [.v6]
