@@ -22,6 +22,7 @@ Needs the Python packages jsonschema (4.x) and PyYAML.
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 import sys
@@ -30,7 +31,6 @@ from pathlib import Path
 try:
     import yaml
     from jsonschema import Draft202012Validator
-    from jsonschema.exceptions import best_match
 except ImportError as error:  # pragma: no cover
     sys.exit(f"validate-schemas: {error}; install with: python3 -m pip install jsonschema pyyaml")
 
@@ -97,19 +97,20 @@ def load(text: str):
     return yaml.load(text, Loader=CoreLoader), yaml.compose(text, Loader=CoreLoader)
 
 
-def locate(node, path) -> str:
-    """line:column of the node at a JSON path, or of its nearest ancestor."""
+def locate(node, path, at_key: bool = False) -> str:
+    """line:column of the node at a JSON path (of its key, with at_key), or of its nearest ancestor."""
     mark = node.start_mark if node is not None else None
-    for step in path:
+    for index, step in enumerate(path):
+        key = None
         if isinstance(node, yaml.MappingNode):
-            node = next((v for k, v in node.value if k.value == step), None)
+            key, node = next(((k, v) for k, v in node.value if k.value == step), (None, None))
         elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
             node = node.value[step]
         else:
             node = None
         if node is None:
             break
-        mark = node.start_mark
+        mark = key.start_mark if key is not None and at_key and index == len(path) - 1 else node.start_mark
     return f"{mark.line + 1}:{mark.column + 1}" if mark else "1:1"
 
 
@@ -124,14 +125,74 @@ def validator(path: Path) -> Draft202012Validator:
 
 
 def problems(v: Draft202012Validator, data) -> list:
-    """The most relevant error under each top-level failure, in document order."""
-    found = [best_match([e]) for e in v.iter_errors(data)]
-    return sorted(found, key=lambda e: [str(p) for p in e.absolute_path])
+    """The errors to show: under a failed choice (anyOf), the errors of the
+    alternative the document most likely meant, so that a misspelled key deep in a 'cases' block is
+    reported at that key rather than as 'not valid under any of the given schemas'."""
+    found = [leaf for e in v.iter_errors(data) for leaf in leaves(e, v.schema)]
+    return list({(tuple(map(str, e.absolute_path)), describe(e)): e for e in found}.values())
+
+
+def leaves(error, root) -> list:
+    """The errors under a failed anyOf/oneOf, taken from the alternative that fits best: one of the
+    right kind (mapping, list, text), then the one declaring most of the keys written, then the one
+    with fewest errors."""
+    if error.validator not in ("anyOf", "oneOf") or not error.context:
+        return [error]
+    by_alternative: dict = {}
+    for sub in error.context:
+        by_alternative.setdefault(sub.relative_schema_path[0], []).append(sub)
+    alternatives = error.schema[error.validator]
+
+    def score(index):
+        errors = by_alternative[index]
+        wrong_kind = any(e.validator == "type" and list(e.absolute_path) == list(error.absolute_path) for e in errors)
+        schema = local(alternatives[index], root)
+        declared = {k for k, v in schema.get("properties", {}).items() if v is not False}
+        matched = len(declared & set(error.instance)) if isinstance(error.instance, dict) else 0
+        return (wrong_kind, -matched, len(errors))
+
+    best = min(by_alternative, key=score)
+    return [leaf for sub in by_alternative[best] for leaf in leaves(sub, root)]
+
+
+def local(schema, root):
+    """A schema with its local $ref followed."""
+    while isinstance(schema, dict) and str(schema.get("$ref", "")).startswith("#/"):
+        target = root
+        for part in schema["$ref"][2:].split("/"):
+            target = target[part.replace("~1", "/").replace("~0", "~")]
+        schema = target
+    return schema if isinstance(schema, dict) else {}
+
+
+def unknown_keys(error) -> list[str]:
+    """The keys an additionalProperties: false error is about."""
+    if error.validator != "additionalProperties" or not isinstance(error.instance, dict):
+        return []
+    declared = error.schema.get("properties", {})
+    return [key for key in error.instance if key not in declared]
+
+
+def describe(error) -> str:
+    """The error in the words of the schema where it has some."""
+    where = error.absolute_path
+    unknown = unknown_keys(error)
+    if unknown:
+        known = [k for k, v in error.schema.get("properties", {}).items() if v is not False]
+        close = difflib.get_close_matches(unknown[0], known, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        return f"unknown key '{unknown[0]}'{hint}; the keys here are: {', '.join(known)}"
+    if error.validator == "pattern" and isinstance(error.schema, dict) and "patternErrorMessage" in error.schema:
+        return f"{error.instance!r}: {error.schema['patternErrorMessage']}"
+    if error.validator is None or error.message.startswith("False schema does not allow"):
+        key = where[-1] if where else "this"
+        return f"'{key}' is not allowed here"
+    return error.message
 
 
 def messages(error) -> list[str]:
     """Every message of an error and of the alternatives under it, with their paths."""
-    out = [f"{'/'.join(map(str, error.absolute_path))}: {error.message}"]
+    out = [f"{'/'.join(map(str, error.absolute_path))}: {error.message}", describe(error)]
     for sub in error.context or []:
         out += messages(sub)
     return out
@@ -149,9 +210,14 @@ def check_file(path: Path, v: Draft202012Validator, kind: str) -> bool:
         print(f"ok   {shown} ({kind})")
         return True
     print(f"FAIL {shown} ({kind}): {len(errors)} problem(s)")
-    for error in errors[:20]:
-        where = "/".join(map(str, error.absolute_path)) or "(top)"
-        print(f"     {shown}:{locate(tree, error.absolute_path)}: at {where}: {error.message}")
+    located = []
+    for error in errors:
+        unknown = unknown_keys(error)[:1]
+        path = list(error.absolute_path) + unknown
+        line, column = map(int, locate(tree, path, at_key=bool(unknown)).split(":"))
+        located.append((line, column, "/".join(map(str, path)) or "(top)", describe(error)))
+    for line, column, where, message in sorted(located)[:20]:
+        print(f"     {shown}:{line}:{column}: at {where}: {message}")
     return False
 
 
@@ -463,7 +529,7 @@ def self_checks(validators: dict[str, Draft202012Validator]) -> bool:
         if errors:
             print(f"FAIL must be accepted: {what}")
             for error in errors:
-                print(f"     {locate(tree, error.absolute_path)}: {error.message}")
+                print(f"     {locate(tree, error.absolute_path)}: {describe(error)}")
             ok = False
         else:
             print(f"ok   accepted: {what}")

@@ -1,8 +1,9 @@
 import Clausier
-@testable import ClausierCompiler
 import ClausierDiagnostics
 import Foundation
 import Testing
+
+@testable import ClausierCompiler
 
 /// The editor schemas in `schema/` stay in step with the language: every key the parser accepts is
 /// a property at the matching place of the schema, no place of the schema accepts a key the parser
@@ -35,26 +36,34 @@ import Testing
         Place(pointer: "/$defs/header", keys: RuleFileParser.headerKeys, source: "RuleFileParser.headerKeys"),
         Place(pointer: "/$defs/term", keys: RuleFileParser.termKeys, source: "RuleFileParser.termKeys"),
         Place(pointer: "/$defs/provision", keys: RuleFileParser.provisionKeys, source: "RuleFileParser.provisionKeys"),
-        Place(pointer: "/$defs/definition", keys: RuleFileParser.definitionKeys, source: "RuleFileParser.definitionKeys"),
+        Place(
+            pointer: "/$defs/definition", keys: RuleFileParser.definitionKeys, source: "RuleFileParser.definitionKeys"),
         Place(pointer: "/$defs/decision", keys: RuleFileParser.decisionKeys, source: "RuleFileParser.decisionKeys"),
         Place(pointer: "/$defs/requirement", keys: RuleFileParser.requireKeys, source: "RuleFileParser.requireKeys"),
-        Place(pointer: "/$defs/inputAttributes", keys: RuleFileParser.inputAttributeKeys, source: "RuleFileParser.inputAttributeKeys"),
+        Place(
+            pointer: "/$defs/inputAttributes", keys: RuleFileParser.inputAttributeKeys,
+            source: "RuleFileParser.inputAttributeKeys"),
         // parseCases and parseTiers read their outer mapping with `known: ["cases"]` and `known: ["tiers"]`.
         Place(pointer: "/$defs/casesBlock", keys: ["cases"], source: "parseCases' known: [\"cases\"]"),
         Place(pointer: "/$defs/case", keys: RuleFileParser.caseKeys, source: "RuleFileParser.caseKeys"),
         Place(pointer: "/$defs/tiersBlock", keys: ["tiers"], source: "parseTiers' known: [\"tiers\"]"),
         Place(pointer: "/$defs/tierTable", keys: RuleFileParser.tiersKeys, source: "RuleFileParser.tiersKeys"),
         Place(pointer: "/$defs/tierRow", keys: RuleFileParser.rowKeys, source: "RuleFileParser.rowKeys"),
-        Place(pointer: "/$defs/eligibility", keys: RuleFileParser.eligibilityKeys, source: "RuleFileParser.eligibilityKeys"),
+        Place(
+            pointer: "/$defs/eligibility", keys: RuleFileParser.eligibilityKeys,
+            source: "RuleFileParser.eligibilityKeys"),
         Place(pointer: "/$defs/eligibilityItem", keys: RuleFileParser.itemKeys, source: "RuleFileParser.itemKeys"),
         // parseType: a mapping whose only key is `list` or `list?` is a list type; any other is a record.
         Place(pointer: "/$defs/typeRecord", keys: ["list", "list?"], closed: false, source: "parseType's list keys"),
         // parseInputType: a mapping with `type` is read as {type, counts, ...}, never as a record.
-        Place(pointer: "/$defs/inputTypeRecord", keys: ["list", "list?"], closed: false, forbidden: ["type"],
-              source: "parseInputType's 'type' and parseType's list keys"),
+        Place(
+            pointer: "/$defs/inputTypeRecord", keys: ["list", "list?"], closed: false, forbidden: ["type"],
+            source: "parseInputType's 'type' and parseType's list keys"),
         // parseNode: a mapping with one of these keys is cases, tiers or eligibility, never a record.
-        Place(pointer: "/$defs/recordValue", keys: [], closed: false, forbidden: ["cases", "tiers", "exclusions", "grounds"],
-              source: "parseNode's structure keys"),
+        Place(
+            pointer: "/$defs/recordValue", keys: [], closed: false,
+            forbidden: ["cases", "tiers", "exclusions", "grounds"],
+            source: "parseNode's structure keys"),
     ]
 
     static func testPlaces() throws -> [Place] {
@@ -108,23 +117,34 @@ import Testing
         #expect(schema["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema")
         #expect(schema["$id"] as? String == "https://clausier.dev/schema/\(file)")
         #expect((schema["title"] as? String)?.isEmpty == false)
+        // Every definition is used: a forgotten one would be checked here but never apply to a file.
+        let referenced = Set(Self.subschemas(of: schema).compactMap { $0.schema["$ref"] as? String })
+        for name in (schema["$defs"] as? [String: Any] ?? [:]).keys {
+            #expect(referenced.contains("#/$defs/\(name)"), "'#/$defs/\(name)' is never used")
+        }
         for (pointer, sub) in Self.subschemas(of: schema) {
             // Every keyword is one this test knows how to walk or one that only documents.
             for keyword in sub.keys {
-                #expect(Self.knownKeywords.contains(keyword), "#\(pointer) uses '\(keyword)', which SchemaTests does not walk")
+                #expect(
+                    Self.knownKeywords.contains(keyword),
+                    "#\(pointer) uses '\(keyword)', which SchemaTests does not walk")
             }
             if let ref = sub["$ref"] as? String {
-                #expect(ref.hasPrefix("#") && Self.value(at: String(ref.dropFirst()), in: schema) != nil,
-                        "#\(pointer): '$ref: \(ref)' points nowhere")
+                #expect(
+                    ref.hasPrefix("#") && Self.value(at: String(ref.dropFirst()), in: schema) != nil,
+                    "#\(pointer): '$ref: \(ref)' points nowhere")
             }
             // Every property and every definition says, in words, what it is.
             let segments = pointer.split(separator: "/", omittingEmptySubsequences: false)
             if segments.count >= 2, segments[segments.count - 2] == "properties" {
-                #expect((sub["description"] as? String)?.isEmpty == false, "the property at #\(pointer) has no description")
+                #expect(
+                    (sub["description"] as? String)?.isEmpty == false, "the property at #\(pointer) has no description")
             }
             if segments.count == 3, segments[1] == "$defs" {
                 #expect((sub["title"] as? String)?.isEmpty == false, "the definition at #\(pointer) has no title")
-                #expect((sub["description"] as? String)?.isEmpty == false, "the definition at #\(pointer) has no description")
+                #expect(
+                    (sub["description"] as? String)?.isEmpty == false,
+                    "the definition at #\(pointer) has no description")
             }
         }
     }
@@ -132,14 +152,20 @@ import Testing
     // MARK: Value sets
 
     @Test func headerValueSetsAreTheCompilers() throws {
-        let header = try #require(Self.resolve("/$defs/header/properties", in: try Self.schema("clausier-rules.schema.json")))
-        func values(_ key: String) -> [String] { ((header[key] as? [String: Any])?["enum"] as? [Any])?.compactMap { $0 as? String } ?? [] }
+        let header = try #require(
+            Self.resolve("/$defs/header/properties", in: try Self.schema("clausier-rules.schema.json")))
+        func values(_ key: String) -> [String] {
+            ((header[key] as? [String: Any])?["enum"] as? [Any])?.compactMap { $0 as? String } ?? []
+        }
         #expect(values("rounding") == RoundingMode.allCases.map(\.rawValue))
         #expect(values("holidays") == HolidayCalendar.allCases.map(\.rawValue))
         #expect(values("timezone").allSatisfy { ZoneRule.named($0) != nil })
         #expect(Set(ZoneRule.allCases.map(\.rawValue)).isSubset(of: values("timezone")))
         #expect(values("months") == ["clamp_to_month_end"])
-        let tiers = try #require(Self.value(at: "/$defs/tierTable/properties/boundaries/enum", in: try Self.schema("clausier-rules.schema.json")) as? [String])
+        let tiers = try #require(
+            Self.value(
+                at: "/$defs/tierTable/properties/boundaries/enum", in: try Self.schema("clausier-rules.schema.json"))
+                as? [String])
         #expect(tiers == [TierBoundaries.lowerInclusive.rawValue, TierBoundaries.upperInclusive.rawValue])
         #expect(tiers.allSatisfy { TierBoundaries(rawValue: $0) != nil })
     }
@@ -151,15 +177,21 @@ import Testing
             pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
         }
         func resolves(_ text: String) -> Bool {
+            // As TypeResolver.resolve(_:) reads a written type: spaces around it do not count.
             var resolver = TypeResolver(currency: Currency(code: "EUR")!)
-            let type = resolver.resolve(text: text, at: SourceLocation(file: "schema", line: 1, column: 1))
+            let type = resolver.resolve(
+                text: text.trimmingSpaces, at: SourceLocation(file: "schema", line: 1, column: 1))
             return type != nil && resolver.diagnostics.isEmpty
         }
         let examples = (typeText["examples"] as? [Any])?.compactMap { $0 as? String } ?? []
         #expect(Set(TypeResolver.scalarNames).isSubset(of: examples), "every type name is offered for completion")
         var accepted = examples
-        for name in TypeResolver.scalarNames { accepted += ["\(name)?", "list of \(name)", "list of \(name)?", "list of list of \(name)"] }
-        accepted += ["enum(a)", "enum(light, major, emergency)", "enum(a,b)?", "list of enum(x, y)", "money(USD)", " date ? "]
+        for name in TypeResolver.scalarNames {
+            accepted += ["\(name)?", "list of \(name)", "list of \(name)?", "list of list of \(name)"]
+        }
+        accepted += [
+            "enum(a)", "enum(light, major, emergency)", "enum(a,b)?", "list of enum(x, y)", "money(USD)", " date ? ",
+        ]
         for text in accepted {
             #expect(resolves(text), "'\(text)' should be a type")
             #expect(matches(text), "the schema's type pattern should accept '\(text)'")
@@ -175,40 +207,55 @@ import Testing
     /// Each place lists exactly its keys; a closed place sets `additionalProperties: false`.
     private func checkPlaces(_ places: [Place], in schema: [String: Any]) throws {
         for place in places {
-            let node = try #require(Self.resolve(place.pointer, in: schema), "the schema has no '#\(place.pointer)' for \(place)")
+            let node = try #require(
+                Self.resolve(place.pointer, in: schema), "the schema has no '#\(place.pointer)' for \(place)")
             let properties = node["properties"] as? [String: Any] ?? [:]
             let declared = Set(properties.filter { !Self.isFalse($0.value) }.keys)
             let forbidden = Set(properties.filter { Self.isFalse($0.value) }.keys)
-            #expect(declared == Set(place.keys),
-                    "\(place): the schema lacks \(Set(place.keys).subtracting(declared).sorted()) and has extra \(declared.subtracting(place.keys).sorted())")
-            #expect(forbidden == Set(place.forbidden), "\(place): forbidden keys \(forbidden.sorted()), expected \(place.forbidden.sorted())")
+            let missing = Set(place.keys).subtracting(declared).sorted()
+            let extra = declared.subtracting(place.keys).sorted()
+            #expect(declared == Set(place.keys), "\(place): the schema lacks \(missing) and has extra \(extra)")
+            #expect(
+                forbidden == Set(place.forbidden),
+                "\(place): forbidden keys \(forbidden.sorted()), expected \(place.forbidden.sorted())")
             if place.closed {
-                #expect(Self.isFalse(node["additionalProperties"] as Any), "\(place): unknown keys must be flagged (additionalProperties: false)")
+                #expect(
+                    Self.isFalse(node["additionalProperties"] as Any),
+                    "\(place): unknown keys must be flagged (additionalProperties: false)")
             } else {
-                #expect(node["additionalProperties"] is [String: Any], "\(place): an open record takes any name, with a schema for its value")
+                #expect(
+                    node["additionalProperties"] is [String: Any],
+                    "\(place): an open record takes any name, with a schema for its value")
             }
         }
     }
 
-    /// Outside the places above, no schema declares a property; every `required` or forbidden key is a key of its place.
+    /// Outside the places above, no schema declares a property; every `required` or forbidden key is
+    /// a key of its place.
     private func checkNoStrayKeys(_ places: [Place], in schema: [String: Any]) throws {
         for (pointer, sub) in Self.subschemas(of: schema) {
             let owner = Self.owner(of: pointer, among: places)
             if let properties = sub["properties"] as? [String: Any] {
                 guard let owner else {
-                    Issue.record("#\(pointer) declares properties \(properties.keys.sorted()) where the parser reads no mapping of known keys")
+                    let names = properties.keys.sorted()
+                    Issue.record(
+                        "#\(pointer) declares properties \(names) where the parser reads no mapping of known keys")
                     continue
                 }
                 for (name, value) in properties {
                     let allowed = Self.isFalse(value) ? owner.keys + owner.forbidden : owner.keys
                     #expect(allowed.contains(name), "#\(pointer) declares '\(name)', which \(owner) does not accept")
-                    #expect(Self.isFalse(value) || pointer == owner.pointer,
-                            "#\(pointer) declares '\(name)' away from \(owner): declare properties only at the place itself")
+                    #expect(
+                        Self.isFalse(value) || pointer == owner.pointer,
+                        "#\(pointer) declares '\(name)' away from \(owner): declare properties only at the place itself"
+                    )
                 }
             }
             if let required = sub["required"] as? [Any] {
                 for name in required.compactMap({ $0 as? String }) {
-                    #expect(owner?.keys.contains(name) == true, "#\(pointer) requires '\(name)', which \(owner?.description ?? "no place") does not accept")
+                    #expect(
+                        owner?.keys.contains(name) == true,
+                        "#\(pointer) requires '\(name)', which \(owner?.description ?? "no place") does not accept")
                 }
             }
         }
@@ -218,7 +265,8 @@ import Testing
 
     static let knownKeywords: Set<String> = [
         // walked
-        "properties", "additionalProperties", "items", "anyOf", "oneOf", "allOf", "not", "if", "then", "else", "$defs", "$ref",
+        "properties", "additionalProperties", "items", "anyOf", "oneOf", "allOf", "not", "if", "then", "else", "$defs",
+        "$ref",
         // constraints on the value itself
         "type", "enum", "const", "pattern", "required", "minItems", "maxItems", "minProperties", "maxProperties",
         // documentation and editor hints
@@ -228,7 +276,8 @@ import Testing
 
     static func schema(_ file: String) throws -> [String: Any] {
         let data = try Data(contentsOf: root.appendingPathComponent("schema").appendingPathComponent(file))
-        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any], "\(file) is not a JSON object")
+        return try #require(
+            try JSONSerialization.jsonObject(with: data) as? [String: Any], "\(file) is not a JSON object")
     }
 
     /// A `false` schema: the key it is under is not allowed.
@@ -267,13 +316,17 @@ import Testing
             guard let object = node as? [String: Any] else { return }
             out.append((pointer, object))
             for keyword in ["properties", "$defs"] {
-                for (name, sub) in object[keyword] as? [String: Any] ?? [:] { walk(sub, "\(pointer)/\(keyword)/\(escape(name))") }
+                for (name, sub) in object[keyword] as? [String: Any] ?? [:] {
+                    walk(sub, "\(pointer)/\(keyword)/\(escape(name))")
+                }
             }
             for keyword in ["additionalProperties", "items", "not", "if", "then", "else"] {
                 if let sub = object[keyword] { walk(sub, "\(pointer)/\(keyword)") }
             }
             for keyword in ["anyOf", "oneOf", "allOf"] {
-                for (index, sub) in (object[keyword] as? [Any] ?? []).enumerated() { walk(sub, "\(pointer)/\(keyword)/\(index)") }
+                for (index, sub) in (object[keyword] as? [Any] ?? []).enumerated() {
+                    walk(sub, "\(pointer)/\(keyword)/\(index)")
+                }
             }
         }
         walk(schema, "")
@@ -298,11 +351,14 @@ import Testing
         let quoted = try NSRegularExpression(pattern: #""([^"\\]*)""#)
         var lists: [String: [String]] = [:]
         for match in list.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-            guard let name = Range(match.range(at: 1), in: text), let body = Range(match.range(at: 2), in: text) else { continue }
-            let items = String(text[body])
-            lists[String(text[name])] = quoted.matches(in: items, range: NSRange(items.startIndex..., in: items)).compactMap {
-                Range($0.range(at: 1), in: items).map { String(items[$0]) }
+            guard let name = Range(match.range(at: 1), in: text), let body = Range(match.range(at: 2), in: text) else {
+                continue
             }
+            let items = String(text[body])
+            lists[String(text[name])] = quoted.matches(in: items, range: NSRange(items.startIndex..., in: items))
+                .compactMap {
+                    Range($0.range(at: 1), in: items).map { String(items[$0]) }
+                }
         }
         return lists
     }

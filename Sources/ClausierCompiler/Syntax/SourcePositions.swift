@@ -7,35 +7,84 @@ import ClausierDiagnostics
 /// The value and the file are walked side by side, whitespace matching any run of whitespace,
 /// which is exact for expressions (they hold no escapes).
 public struct SourcePositions: Sendable, Hashable {
-    private let lines: [[Unicode.Scalar]]
+    /// The file's UTF-8 bytes.
+    private let bytes: [UInt8]
+    /// Where each line starts in `bytes`. Lines are decoded only when a finding needs them: on a clean
+    /// file this index is all the work done.
+    private let lineStarts: [Int]
 
     /// Indexes a file's text.
     public init(text: String) {
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            Array(line.unicodeScalars.filter { $0 != "\r" })
-        }
+        bytes = Array(text.utf8)
+        var starts = [0]
+        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(index + 1) }
+        lineStarts = starts
     }
 
     /// No source text: offsets are added to the scalar's column.
     public static let none = SourcePositions(text: "")
 
+    private var lineCount: Int { bytes.isEmpty ? 0 : lineStarts.count }
+
+    /// Line `index` (0-based) as Unicode scalars, without its line break.
+    private func line(_ index: Int) -> [Unicode.Scalar] {
+        guard index < lineStarts.count else { return [] }
+        let start = lineStarts[index]
+        let end = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : bytes.count
+        guard start <= end else { return [] }
+        return Array(String(decoding: bytes[start..<end], as: UTF8.self).unicodeScalars.filter { $0 != "\r" })
+    }
+
+    /// The common case, without decoding anything: the value's first `offset` characters are ASCII and
+    /// stand as they are on the scalar's first line.
+    private func sameLineLocation(of offset: Int, in scalar: Located) -> SourceLocation? {
+        let content = scalar.contentLocation
+        let lineIndex = content.line - 1
+        guard lineIndex >= 0, lineIndex < lineStarts.count else { return nil }
+        var position = lineStarts[lineIndex] + content.column - 1
+        var consumed = 0
+        // Compare through the character at `offset` too, so that a block scalar (whose text starts on
+        // the next line) never takes this path.
+        for byte in scalar.text.utf8 {
+            guard byte < 0x80, position < bytes.count, bytes[position] == byte, byte != UInt8(ascii: "\n") else { return nil }
+            if consumed == offset { break }
+            position += 1
+            consumed += 1
+        }
+        guard consumed == offset else { return nil }
+        // The offset points at the value's character there, provided the line holds only ASCII before it.
+        for index in lineStarts[lineIndex]..<(lineStarts[lineIndex] + content.column - 1) where index < bytes.count && bytes[index] >= 0x80 {
+            return nil
+        }
+        return content.advanced(byColumns: offset)
+    }
+
     /// The location of `offset` (in Unicode scalars) inside the value of `scalar`.
     public func location(of offset: Int, in scalar: Located) -> SourceLocation {
         let start = scalar.location
-        guard start.line >= 1, start.line <= lines.count else { return scalar.contentLocation.advanced(byColumns: offset) }
+        let lineCount = self.lineCount
+        guard start.line >= 1, start.line <= lineCount else { return scalar.contentLocation.advanced(byColumns: offset) }
+        if let fast = sameLineLocation(of: offset, in: scalar) { return fast }
         var line = start.line - 1
         var column = start.column - 1
+        var text = self.line(line)
         func current() -> Unicode.Scalar? {
-            guard line < lines.count else { return nil }
-            return column < lines[line].count ? lines[line][column] : "\n"
+            guard line < lineCount else { return nil }
+            return column < text.count ? text[column] : "\n"
         }
         func advance() {
-            guard line < lines.count else { return }
-            if column < lines[line].count { column += 1 } else { line += 1; column = 0 }
+            guard line < lineCount else { return }
+            if column < text.count {
+                column += 1
+            } else {
+                line += 1
+                column = 0
+                text = self.line(line)
+            }
         }
         func skipWhitespace() {
             while let c = current(), c == " " || c == "\t" || c == "\n" {
-                if line >= lines.count { return }
+                if line >= lineCount { return }
                 advance()
             }
         }
@@ -43,6 +92,7 @@ public struct SourcePositions: Sendable, Hashable {
             if first == "|" || first == ">" {
                 line += 1
                 column = 0
+                text = self.line(line)
             } else if first == "\"" || first == "'" {
                 advance()
             }
@@ -59,7 +109,7 @@ public struct SourcePositions: Sendable, Hashable {
             }
         }
         skipWhitespace()
-        guard line < lines.count else { return scalar.contentLocation.advanced(byColumns: offset) }
+        guard line < lineCount else { return scalar.contentLocation.advanced(byColumns: offset) }
         return SourceLocation(file: start.file, line: line + 1, column: column + 1)
     }
 }
