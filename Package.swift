@@ -10,7 +10,11 @@ let package = Package(
         .library(name: "ClausierCompiler", targets: ["ClausierCompiler"]),
         .library(name: "ClausierHarness", targets: ["ClausierHarness"]),
         .library(name: "ClausierHost", targets: ["ClausierHost"]),
-        .executable(name: "clausier", targets: ["ClausierCLI"]),
+        .library(name: "ClausierCodegen", targets: ["ClausierCodegen"]),
+        .executable(name: "clausier", targets: ["clausier"]),
+        .plugin(name: "ClausierBuildPlugin", targets: ["ClausierBuildPlugin"]),
+        .plugin(name: "ClausierCheckCommand", targets: ["ClausierCheckCommand"]),
+        .plugin(name: "ClausierTestCommand", targets: ["ClausierTestCommand"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -30,17 +34,37 @@ let package = Package(
         .target(name: "ClausierCompiler", dependencies: ["Clausier", "ClausierDiagnostics", "CYAML"]),
         // YAML test cases run against compiled rules.
         .target(name: "ClausierHarness", dependencies: ["Clausier", "ClausierCompiler", "ClausierDiagnostics"]),
+        // Swift source for host targets: the compiled rules embedded, and a typed API per contract.
+        .target(name: "ClausierCodegen", dependencies: ["Clausier"]),
         // What a host service needs beyond the runtime: rules loaded from a directory, reloaded atomically.
         .target(name: "ClausierHost", dependencies: ["Clausier", "ClausierCompiler", "ClausierDiagnostics"]),
         // The `clausier` command: argument parsing and rendering only.
         .executableTarget(
-            name: "ClausierCLI",
+            name: "clausier",
             dependencies: [
-                "Clausier", "ClausierCompiler", "ClausierDiagnostics", "ClausierHarness",
+                "Clausier", "ClausierCompiler", "ClausierDiagnostics", "ClausierHarness", "ClausierCodegen",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            path: "Sources/ClausierCLI"
+        ),
+        // Compiles a host target's rule files at build time into embedded rules and a typed API.
+        .plugin(name: "ClausierBuildPlugin", capability: .buildTool(), dependencies: ["clausier"]),
+        // `swift package clausier-check` and `swift package clausier-test`: the CLI, run from SwiftPM.
+        .plugin(
+            name: "ClausierCheckCommand",
+            capability: .command(
+                intent: .custom(verb: "clausier-check", description: "Check the contract rule files (clausier check)")),
+            dependencies: ["clausier"]
+        ),
+        .plugin(
+            name: "ClausierTestCommand",
+            capability: .command(
+                intent: .custom(verb: "clausier-test", description: "Run the YAML tests of the contract rules (clausier test)")),
+            dependencies: ["clausier"]
         ),
         .testTarget(name: "ClausierTests", dependencies: ["Clausier"]),
+        // The build plugin applied to the shipped rules: the generated typed API is what these tests call.
+        .testTarget(name: "ClausierPluginTests", dependencies: ["Clausier"], plugins: ["ClausierBuildPlugin"]),
         .testTarget(name: "ClausierCompilerTests", dependencies: ["ClausierCompiler", "Clausier", "ClausierDiagnostics"]),
         .testTarget(
             name: "ClausierHarnessTests",
@@ -53,7 +77,7 @@ let package = Package(
     swiftLanguageModes: [.v6]
 )
 
-for target in package.targets where target.type != .system {
+for target in package.targets where target.type != .system && target.type != .plugin {
     var settings = target.swiftSettings ?? []
     settings.append(.enableUpcomingFeature("ExistentialAny"))
     target.swiftSettings = settings

@@ -13,7 +13,7 @@ struct ClausierCommand: ParsableCommand {
             Exit codes: 0 success; 1 rule errors, failing tests or bad facts; 2 usage or I/O errors.
             """,
         version: version,
-        subcommands: [CheckCommand.self, TestCommand.self, EvalCommand.self, ExplainCommand.self]
+        subcommands: [CheckCommand.self, TestCommand.self, EvalCommand.self, ExplainCommand.self, GenerateCommand.self]
     )
 
     /// Parses the arguments and runs the subcommand, as ArgumentParser does, except that usage errors

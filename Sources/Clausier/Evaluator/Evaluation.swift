@@ -20,6 +20,13 @@ extension RuleSet {
         let decision = contract.decisions[reference.decision]
         var frame = [Value](repeating: .absent, count: decision.frameSize)
         try FactDecoder(header: contract.header, asOf: asOf).decode(facts, for: decision, into: &frame)
+        return try answer(contract: contract, decision: decision, frame: &frame, asOf: asOf, explain: explain)
+    }
+
+    /// Checks the requirements on the decoded facts, runs the rule and rounds the answer.
+    func answer(
+        contract: CompiledContract, decision: CompiledDecision, frame: inout [Value], asOf: CivilDate, explain: Bool
+    ) throws(EvaluationError) -> Decision {
         var machine = Machine(contract: contract, asOf: asOf, explain: explain)
         try machine.check(decision.requirements, &frame)
         let raw = try machine.evaluate(decision.body, &frame)
