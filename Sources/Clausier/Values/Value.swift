@@ -1,7 +1,7 @@
 /// A value computed or read by the rules.
 ///
 /// The payloads are fixed-size except for names, lists and records, so scalar evaluation does not allocate.
-public indirect enum Value: Sendable, Hashable, Codable {
+public enum Value: Sendable, Hashable, Codable {
     /// true or false.
     case bool(Bool)
     /// A whole number.
