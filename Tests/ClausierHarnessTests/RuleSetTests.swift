@@ -40,3 +40,20 @@ import Testing
         #expect(results.allSatisfy { $0 })
     }
 }
+
+@Suite struct DecisionReferenceTests {
+    @Test func aReferenceFromOtherRulesIsAnErrorNotAnotherDecision() throws {
+        let rules = try #require(shippedRules)
+        let reference = try #require(rules.reference(contract: "prospect-it", decision: "sla_penalty"))
+        // The same positions in a rule set holding other contracts point at another decision: refused.
+        let others = RuleSet(contracts: rules.contracts.filter { $0.header.id != "prospect-it" })
+        let asOf = try date("2025-03-10")
+        do {
+            _ = try others.evaluate(reference, facts: .object(JSONObject()), asOf: asOf)
+            Issue.record("a stale reference answered")
+        } catch {
+            #expect(error.kind == .unknownDecision)
+            #expect(error.message.contains("resolve it again"))
+        }
+    }
+}

@@ -13,11 +13,7 @@ extension RuleSet {
     public func evaluate(
         _ reference: DecisionReference, facts: JSONValue, asOf: CivilDate, explain: Bool = true
     ) throws(EvaluationError) -> Decision {
-        guard contracts.indices.contains(reference.contract),
-              contracts[reference.contract].decisions.indices.contains(reference.decision)
-        else { throw EvaluationError(.unknownDecision, "the decision reference does not belong to this rule set") }
-        let contract = contracts[reference.contract]
-        let decision = contract.decisions[reference.decision]
+        let (contract, decision) = try resolve(reference)
         var frame = [Value](repeating: .absent, count: decision.frameSize)
         try FactDecoder(header: contract.header, asOf: asOf).decode(facts, for: decision, into: &frame)
         return try answer(contract: contract, decision: decision, frame: &frame, asOf: asOf, explain: explain)

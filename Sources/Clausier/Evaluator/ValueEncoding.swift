@@ -3,8 +3,12 @@
 public enum ValueEncoding {
     /// Encodes a value of the given type.
     ///
-    /// - Parameter exact: Show money with every decimal it has (at least two) rather than rounded to the
-    ///   cent: explanations show intermediate amounts as computed, since they are rounded only at the end.
+    /// - Parameters:
+    ///   - value: The value.
+    ///   - type: Its type, which names a record's fields.
+    ///   - zone: The zone datetimes are shown in.
+    ///   - exact: Show money with every decimal it has (at least two) rather than rounded to the cent:
+    ///     explanations show intermediate amounts as computed, since they are rounded only at the end.
     public static func json(_ value: Value, type: ValueType, zone: ZoneRule, exact: Bool = false) -> JSONValue {
         switch value {
         case .absent: return .null

@@ -47,15 +47,15 @@ extension RuleSet {
     /// counts or amounts, the contract's currency, dates that count only once past) and the same answer.
     ///
     /// - Parameters:
+    ///   - reference: The decision, resolved once with ``RuleSet/reference(contract:decision:)``.
     ///   - values: One value per ``CompiledDecision/inputs``, `.absent` for an absent optional.
+    ///   - asOf: The evaluation date, in the contract's time zone.
+    ///   - explain: Whether to record the steps that decided.
+    /// - Throws: ``EvaluationError`` naming the fact at fault.
     public func evaluate(
         _ reference: DecisionReference, values: [Value], asOf: CivilDate, explain: Bool = true
     ) throws(EvaluationError) -> Decision {
-        guard contracts.indices.contains(reference.contract),
-              contracts[reference.contract].decisions.indices.contains(reference.decision)
-        else { throw EvaluationError(.unknownDecision, "the decision reference does not belong to this rule set") }
-        let contract = contracts[reference.contract]
-        let decision = contract.decisions[reference.decision]
+        let (contract, decision) = try resolve(reference)
         guard values.count == decision.inputs.count else {
             throw EvaluationError(
                 .invalidFact, "the decision '\(decision.id)' takes \(decision.inputs.count) inputs, not \(values.count)")

@@ -178,11 +178,18 @@ public struct CompiledContract: Sendable, Hashable, Codable {
 }
 
 /// A resolved reference to one decision of a rule set, so that repeated queries skip the lookup by name.
+///
+/// A reference is checked against the rule set it is used with: one resolved on rules that were since
+/// reloaded fails with an error rather than answering another decision; resolve it again on the new rules.
 public struct DecisionReference: Sendable, Hashable {
     /// The contract's index in the rule set.
     public let contract: Int
     /// The decision's index in its contract.
     public let decision: Int
+    /// The contract's id, to check the reference.
+    public let contractID: String
+    /// The decision's id, to check the reference.
+    public let decisionID: String
 }
 
 /// An immutable, compiled set of contracts: what hosts load once and query from any thread.
@@ -197,6 +204,20 @@ public struct RuleSet: Sendable, Hashable, Codable {
         self.contracts = contracts.sorted { $0.header.id < $1.header.id }
     }
 
+    /// The contract and decision a reference points at, if it belongs to this rule set.
+    func resolve(_ reference: DecisionReference) throws(EvaluationError) -> (CompiledContract, CompiledDecision) {
+        guard contracts.indices.contains(reference.contract),
+              contracts[reference.contract].decisions.indices.contains(reference.decision),
+              contracts[reference.contract].header.id == reference.contractID,
+              contracts[reference.contract].decisions[reference.decision].id == reference.decisionID
+        else {
+            throw EvaluationError(
+                .unknownDecision,
+                "the reference to \(reference.contractID).\(reference.decisionID) was resolved on other rules: resolve it again on these")
+        }
+        return (contracts[reference.contract], contracts[reference.contract].decisions[reference.decision])
+    }
+
     /// The contract with that id.
     public func contract(_ id: String) -> CompiledContract? {
         contracts.first { $0.header.id == id }
@@ -207,6 +228,6 @@ public struct RuleSet: Sendable, Hashable, Codable {
         guard let c = contracts.firstIndex(where: { $0.header.id == contract }),
               let d = contracts[c].decisions.firstIndex(where: { $0.id == decision })
         else { return nil }
-        return DecisionReference(contract: c, decision: d)
+        return DecisionReference(contract: c, decision: d, contractID: contract, decisionID: decision)
     }
 }
