@@ -71,7 +71,7 @@ let package = Package(
             dependencies: ["ClausierHarness", "ClausierCompiler", "Clausier"],
             resources: []
         ),
-        .testTarget(name: "ClausierHostTests", dependencies: ["ClausierHost", "Clausier", "ClausierDiagnostics"]),
+        .testTarget(name: "ClausierHostTests", dependencies: ["ClausierHost", "Clausier", "ClausierCompiler", "ClausierDiagnostics"]),
         .testTarget(name: "ClausierDiagnosticsTests", dependencies: ["ClausierDiagnostics", "ClausierHarness", "Clausier"]),
     ],
     swiftLanguageModes: [.v6]

@@ -378,7 +378,7 @@ extension OpenAPIDocument {
                                     "description": .string(
                                         "What failed: "
                                             + errorKinds.map { "`\($0.rawValue)`" }.joined(separator: ", ")
-                                            + ", or a kind of the service's own (`not_reloadable`)."),
+                                            + ", or a kind of the service's own (`not_reloadable`, `body_too_large`)."),
                                     "examples": names(errorKinds.map(\.rawValue)),
                                 ]),
                             ]),
