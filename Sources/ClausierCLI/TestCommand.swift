@@ -56,19 +56,11 @@ struct TestCommand: ParsableCommand {
             Console.err("error: no such file or directory: \(path)\n")
             throw ExitStatus.usage
         }
-        let compiled = Compiler.compile(paths: paths)
-        var diagnostics = compiled.diagnostics.filter { $0.severity == .error }
-        var files: [TestFile] = []
-        for path in Compiler.testFiles(in: paths, diagnostics: &diagnostics) {
-            guard let bytes = Console.read(path) else {
-                diagnostics.append(.error(.unreadableFile, "cannot read the file", at: SourceLocation(file: path, line: 1, column: 1)))
-                continue
-            }
-            let (file, found) = TestFileLoader.load(bytes: bytes, path: path)
-            diagnostics += found
-            if let file { files.append(file) }
-        }
-        guard let rules = compiled.ruleSet, !diagnostics.hasErrors else {
+        // The same reading of rules and tests as `clausier check`; only errors stop the run here.
+        let check = RuleCheck.run(paths: paths)
+        let diagnostics = check.diagnostics.filter { $0.severity == .error }
+        let files = check.testFiles
+        guard let rules = check.compilation.ruleSet, !diagnostics.hasErrors else {
             show(stoppedBy: diagnostics)
             throw ExitStatus.findings
         }
