@@ -10,5 +10,8 @@ OPENAPI="$(mktemp -d)/openapi.json"
 CLAUSIER_OPENAPI_OUT="$OPENAPI" swift test --skip-build --filter OpenAPIDocumentTests >/dev/null
 BIN="$(swift build --show-bin-path)/clausier"
 python3 scripts/validate-openapi.py "$OPENAPI" --clausier "$BIN"
+# The decision service example: built through the build plugin, tested against a live server on loopback.
+swift build --package-path Examples/DecisionService --build-tests
+swift test --package-path Examples/DecisionService --skip-build
 "$BIN" check --strict Rules
 "$BIN" test --coverage --min-coverage 100 Rules

@@ -1,0 +1,60 @@
+import Clausier
+import ClausierDiagnostics
+import HTTPTypes
+import Hummingbird
+
+/// Responses whose body is compact JSON written by Clausier's `JSONWriter`, as the CLI prints it.
+enum JSONResponse {
+    static func make(_ status: HTTPResponse.Status, _ value: JSONValue, generation: Int? = nil) -> Response {
+        var bytes: [UInt8] = []
+        JSONWriter.write(value, into: &bytes)
+        var headers: HTTPFields = [.contentType: "application/json"]
+        if let generation { headers[.rulesGeneration] = String(generation) }
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// `{"error": {"message", "fact", "kind"}}`, the shape of `EvaluationError.json`.
+    static func error(_ status: HTTPResponse.Status, _ error: EvaluationError, generation: Int? = nil) -> Response {
+        make(status, error.json, generation: generation)
+    }
+
+    /// The same shape for a failure that is not an evaluation's, with a kind of the service's own.
+    static func error(_ status: HTTPResponse.Status, kind: String, message: String) -> Response {
+        let body = JSONValue.object(
+            JSONObject([
+                JSONMember(
+                    key: "error",
+                    value: .object(
+                        JSONObject([
+                            JSONMember(key: "message", value: .string(message)),
+                            JSONMember(key: "fact", value: .null),
+                            JSONMember(key: "kind", value: .string(kind)),
+                        ])))
+            ]))
+        return make(status, body)
+    }
+
+    /// The findings as the array `clausier check --format json` prints (`JSONRenderer`).
+    static func diagnostics(_ diagnostics: [Diagnostic]) -> JSONValue {
+        (try? JSONReader.read(JSONRenderer.render(diagnostics))) ?? .array([])
+    }
+
+    static func object(_ members: [(String, JSONValue)]) -> JSONValue {
+        .object(JSONObject(members.map { JSONMember(key: $0.0, value: $0.1) }))
+    }
+}
+
+extension HTTPField.Name {
+    /// The generation of the rules that answered, on every answer computed from rules.
+    static let rulesGeneration = Self("Rules-Generation")!
+}
+
+/// The HTTP status of an evaluation error: 404 for an unknown contract or decision, 400 for bad
+/// facts, 500 when the rules themselves could not answer (an overflow, a gap in a tier table).
+func status(of error: EvaluationError) -> HTTPResponse.Status {
+    switch error.kind {
+    case .unknownDecision: .notFound
+    case _ where error.isBadInput: .badRequest
+    default: .internalServerError
+    }
+}
