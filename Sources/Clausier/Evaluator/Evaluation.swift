@@ -13,35 +13,37 @@ extension RuleSet {
     public func evaluate(
         _ reference: DecisionReference, facts: JSONValue, asOf: CivilDate, explain: Bool = true
     ) throws(EvaluationError) -> Decision {
-        let (contract, decision) = try resolve(reference)
-        var frame = [Value](repeating: .absent, count: decision.frameSize)
-        try FactDecoder(header: contract.header, asOf: asOf).decode(facts, for: decision, into: &frame)
-        return try answer(contract: contract, decision: decision, frame: &frame, asOf: asOf, explain: explain)
+        let program = try resolve(reference)
+        let index = reference.decision
+        var frame = [Value](repeating: .absent, count: program.decisions[index].frameSize)
+        try FactDecoder(header: program.header, asOf: asOf).decode(facts, for: program.decisions[index], into: &frame)
+        return try answer(program: program, index: index, frame: &frame, asOf: asOf, explain: explain)
     }
 
     /// Checks the requirements on the decoded facts, runs the rule and rounds the answer.
     func answer(
-        contract: CompiledContract, decision: CompiledDecision, frame: inout [Value], asOf: CivilDate, explain: Bool
+        program: Program, index: Int, frame: inout [Value], asOf: CivilDate, explain: Bool
     ) throws(EvaluationError) -> Decision {
-        var machine = Machine(contract: contract, asOf: asOf, explain: explain)
-        try machine.check(decision.requirements, &frame)
-        let raw = try machine.evaluate(decision.body, &frame)
-        let value = try ValueEncoding.roundingMoney(raw, mode: contract.header.rounding)
-        var steps = machine.steps ?? []
+        let machine = Machine(program: program, asOf: asOf)
+        var trace = Trace(explain: explain)
+        try machine.check(program.decisions[index].requirements, roots: program.requirements[index], &frame, &trace)
+        let raw = try machine.evaluate(program.decisionBodies[index], &frame, &trace)
+        let value = try ValueEncoding.roundingMoney(raw, mode: program.header.rounding)
+        var steps = trace.steps ?? []
         if explain, raw != value {
             // Show the exact amount before the one rounding to the cent, so a reader can check it.
             steps.append(
                 ExplanationStep(
-                    kind: .decision, label: "exact answer, before rounding to the cent (\(contract.header.rounding.rawValue))",
-                    because: nil, value: raw, type: decision.resultType, citations: []))
+                    kind: .decision, label: "exact answer, before rounding to the cent (\(program.header.rounding.rawValue))",
+                    because: nil, value: raw, type: program.decisions[index].resultType, citations: []))
         }
-        var citations = decision.citations
+        var citations = program.decisions[index].citations
         for step in steps {
             for citation in step.citations where !citations.contains(citation) { citations.append(citation) }
         }
         return Decision(
-            contract: contract.header.id, decision: decision.id, asOf: asOf, zone: contract.header.zone,
-            value: value, type: decision.resultType, explanation: steps, citations: citations)
+            contract: program.header.id, decision: program.decisions[index].id, asOf: asOf, zone: program.header.zone,
+            value: value, type: program.decisions[index].resultType, explanation: steps, citations: citations)
     }
 
     /// Answers a decision named by its contract and decision ids.
@@ -71,21 +73,26 @@ extension RuleSet {
 
 extension Machine {
     /// Checks the rule's requirements on the facts; the first that fails is the error.
-    mutating func check(_ requirements: [Requirement], _ frame: inout [Value]) throws(EvaluationError) {
-        for requirement in requirements {
-            guard let each = requirement.forEach else {
-                guard case .bool(true) = try evaluate(requirement.condition, &frame) else {
-                    throw EvaluationError(.requirement, requirement.message, fact: requirement.fact)
+    func check(
+        _ requirements: [Requirement], roots: [ProgramBuilder.RequirementRoots], _ frame: inout [Value], _ trace: inout Trace
+    ) throws(EvaluationError) {
+        // By index: copying a requirement (its strings) for each query costs reference counts.
+        for index in requirements.indices where index < roots.count {
+            let root = roots[index]
+            guard let each = requirements[index].forEach else {
+                guard case .bool(true) = try evaluate(root.condition, &frame, &trace) else {
+                    throw EvaluationError(.requirement, requirements[index].message, fact: requirements[index].fact)
                 }
                 continue
             }
-            guard case .list(let items) = try evaluate(each.list, &frame), frame.indices.contains(each.itemSlot) else {
+            guard case .list(let items) = try evaluate(root.list, &frame, &trace), frame.indices.contains(each.itemSlot) else {
                 throw Operations.mismatch("a requirement")
             }
-            for (index, item) in items.enumerated() {
+            for (position, item) in items.enumerated() {
                 frame[each.itemSlot] = item
-                guard case .bool(true) = try evaluate(requirement.condition, &frame) else {
-                    var fact = "\(each.listName)[\(index)]"
+                guard case .bool(true) = try evaluate(root.condition, &frame, &trace) else {
+                    let requirement = requirements[index]
+                    var fact = "\(each.listName)[\(position)]"
                     if requirement.fact.hasPrefix(each.itemName + ".") {
                         fact += requirement.fact.dropFirst(each.itemName.count)
                     }

@@ -1,26 +1,10 @@
-/// Walks the compiled IR of one contract for one evaluation.
+/// Walks the compiled program of one contract for one evaluation.
 ///
-/// A value type built per query: rule sets stay immutable and shareable, and the only mutable
-/// state (the frame and the explanation being recorded) belongs to the query.
+/// The machine itself is immutable during a query (so the rules' arrays are read without reference
+/// counting); the mutable state, the frame and the explanation being recorded, is passed `inout`.
 struct Machine {
-    let contract: CompiledContract
+    let program: Program
     let asOf: CivilDate
-    /// nil when explanation is off, so that recording costs nothing then.
-    var steps: [ExplanationStep]?
-
-    init(contract: CompiledContract, asOf: CivilDate, explain: Bool) {
-        self.contract = contract
-        self.asOf = asOf
-        self.steps = explain ? [] : nil
-    }
-
-    private mutating func record(_ info: StepInfo, _ value: Value) {
-        guard steps != nil else { return }
-        steps?.append(
-            ExplanationStep(
-                kind: info.kind, label: info.label, because: info.because, value: value, type: info.type,
-                citations: info.citations, branch: info.branch))
-    }
 
     private static func bool(_ value: Value) throws(EvaluationError) -> Bool {
         guard case .bool(let b) = value else { throw Operations.mismatch("a condition") }
@@ -32,90 +16,111 @@ struct Machine {
         return d
     }
 
-    mutating func evaluate(_ expr: Expr, _ frame: inout [Value]) throws(EvaluationError) -> Value {
-        switch expr {
-        case .constant(let value):
-            return value
-        case .slot(let index):
-            guard frame.indices.contains(index) else { throw Operations.mismatch("a slot read") }
-            return frame[index]
+    /// Evaluates the node at `index` of the contract's program.
+    ///
+    /// Node indices are made by `Program.lower` and always valid; slots, fields and definitions come
+    /// from the (possibly decoded) IR and are checked.
+    func evaluate(_ index: Int32, _ frame: inout [Value], _ trace: inout Trace) throws(EvaluationError) -> Value {
+        let node = program.nodes[Int(index)]
+        switch node.op {
+        case .constant:
+            return program.constants[Int(node.a)]
+        case .slot:
+            let slot = Int(node.a)
+            guard frame.indices.contains(slot) else { throw Operations.mismatch("a slot read") }
+            return frame[slot]
         case .asOf:
             return .date(asOf)
-        case .field(let base, let index):
-            let record = try evaluate(base, &frame)
-            guard case .record(let fields) = record, fields.indices.contains(index) else {
+        case .field:
+            let record = try evaluate(node.a, &frame, &trace)
+            let field = Int(node.b)
+            guard case .record(let fields) = record, fields.indices.contains(field) else {
                 throw Operations.mismatch("a field read")
             }
-            return fields[index]
-        case .record(let fields):
+            return fields[field]
+        case .record, .list:
             var values: [Value] = []
-            values.reserveCapacity(fields.count)
-            for field in fields { values.append(try evaluate(field, &frame)) }
-            return .record(values)
-        case .list(let items):
-            var values: [Value] = []
-            values.reserveCapacity(items.count)
-            for item in items { values.append(try evaluate(item, &frame)) }
-            return .list(values)
-        case .negate(let operand):
-            return try negate(try evaluate(operand, &frame))
-        case .not(let operand):
-            return .bool(!(try Self.bool(try evaluate(operand, &frame))))
-        case .and(let lhs, let rhs):
-            guard try Self.bool(try evaluate(lhs, &frame)) else { return .bool(false) }
-            return .bool(try Self.bool(try evaluate(rhs, &frame)))
-        case .or(let lhs, let rhs):
-            if try Self.bool(try evaluate(lhs, &frame)) { return .bool(true) }
-            return .bool(try Self.bool(try evaluate(rhs, &frame)))
-        case .binary(let op, let lhs, let rhs):
-            let a = try evaluate(lhs, &frame)
-            let b = try evaluate(rhs, &frame)
-            return try Operations.binary(op, a, b, header: contract.header)
-        case .conditional(let condition, let then, let otherwise):
-            return try Self.bool(try evaluate(condition, &frame))
-                ? try evaluate(then, &frame) : try evaluate(otherwise, &frame)
-        case .coalesce(let value, let fallback):
-            let v = try evaluate(value, &frame)
-            if case .absent = v { return try evaluate(fallback, &frame) }
-            return v
-        case .call(let builtin, let arguments):
-            var values: [Value] = []
-            values.reserveCapacity(arguments.count)
-            for argument in arguments { values.append(try evaluate(argument, &frame)) }
-            return try call(builtin, values)
-        case .aggregate(let kind, let listExpr, let slot, let body):
-            return try aggregate(kind, listExpr, slot, body, &frame)
-        case .cases(let branches):
-            // Index, not `for branch in`: copying a branch (with its step's strings) per case costs retains.
-            for index in branches.indices {
-                if let condition = branches[index].condition, !(try Self.bool(try evaluate(condition, &frame))) { continue }
-                let value = try evaluate(branches[index].value, &frame)
-                if steps != nil { record(branches[index].step, value) }
+            values.reserveCapacity(Int(node.b))
+            for operand in Int(node.a)..<Int(node.a + node.b) {
+                values.append(try evaluate(program.operands[operand], &frame, &trace))
+            }
+            return node.op == .record ? .record(values) : .list(values)
+        case .negate:
+            return try negate(try evaluate(node.a, &frame, &trace))
+        case .not:
+            return .bool(!(try Self.bool(try evaluate(node.a, &frame, &trace))))
+        case .and:
+            guard try Self.bool(try evaluate(node.a, &frame, &trace)) else { return .bool(false) }
+            return .bool(try Self.bool(try evaluate(node.b, &frame, &trace)))
+        case .or:
+            if try Self.bool(try evaluate(node.a, &frame, &trace)) { return .bool(true) }
+            return .bool(try Self.bool(try evaluate(node.b, &frame, &trace)))
+        case .binary:
+            let lhs = try evaluate(node.a, &frame, &trace)
+            let rhs = try evaluate(node.b, &frame, &trace)
+            return try Operations.binary(program.operations[Int(node.c)], lhs, rhs, header: program.header)
+        case .conditional:
+            return try Self.bool(try evaluate(node.a, &frame, &trace)) ? try evaluate(node.b, &frame, &trace) : try evaluate(node.c, &frame, &trace)
+        case .coalesce:
+            let value = try evaluate(node.a, &frame, &trace)
+            if case .absent = value { return try evaluate(node.b, &frame, &trace) }
+            return value
+        case .call:
+            let builtin = program.builtins[Int(node.c)]
+            switch node.b {
+            // One- and two-argument calls, the usual ones, without an argument array.
+            case 1:
+                return try call(builtin, try evaluate(program.operands[Int(node.a)], &frame, &trace), nil, nil)
+            case 2:
+                let first = try evaluate(program.operands[Int(node.a)], &frame, &trace)
+                let second = try evaluate(program.operands[Int(node.a) + 1], &frame, &trace)
+                return try call(builtin, first, second, nil)
+            default:
+                var values: [Value] = []
+                values.reserveCapacity(Int(node.b))
+                for operand in Int(node.a)..<Int(node.a + node.b) {
+                    values.append(try evaluate(program.operands[operand], &frame, &trace))
+                }
+                return try call(builtin, nil, nil, values)
+            }
+        case .aggregate:
+            return try aggregate(program.aggregates[Int(node.d)], list: node.a, slot: Int(node.c), body: node.b, &frame, &trace)
+        case .cases:
+            for index in Int(node.a)..<Int(node.a + node.b) {
+                let branch = program.branches[index]
+                if branch.condition >= 0, !(try Self.bool(try evaluate(branch.condition, &frame, &trace))) { continue }
+                let value = try evaluate(branch.value, &frame, &trace)
+                if trace.isOn { trace.record(program, branch.step, value) }
                 return value
             }
             throw EvaluationError(.noTier, "no case applies and there is no otherwise")
-        case .tiers(let table):
-            return try tiers(table, &frame)
-        case .eligibility(let block):
-            return try eligibility(block, &frame)
-        case .invoke(let index, let arguments):
-            guard contract.definitions.indices.contains(index) else { throw Operations.mismatch("a call") }
-            let definition = contract.definitions[index]
-            var callee = [Value](repeating: .absent, count: max(definition.frameSize, arguments.count))
-            for (i, argument) in arguments.enumerated() { callee[i] = try evaluate(argument, &frame) }
-            let value = try evaluate(definition.body, &callee)
-            record(definition.step, value)
+        case .tiers:
+            return try tiers(Int(node.a), &frame, &trace)
+        case .eligibility:
+            return try eligibility(Int(node.a), &frame, &trace)
+        case .invoke:
+            let definition = Int(node.a)
+            guard program.definitions.indices.contains(definition), program.definitionBodies.indices.contains(definition) else {
+                throw Operations.mismatch("a call")
+            }
+            var callee = [Value](repeating: .absent, count: max(program.definitions[definition].frameSize, Int(node.c)))
+            for (position, operand) in (Int(node.b)..<Int(node.b + node.c)).enumerated() {
+                callee[position] = try evaluate(program.operands[operand], &frame, &trace)
+            }
+            let value = try evaluate(program.definitionBodies[definition], &callee, &trace)
+            if trace.isOn { trace.record(program.definitions[definition].step, value) }
             return value
-        case .noted(let inner, let step):
-            let value = try evaluate(inner, &frame)
-            record(step, value)
+        case .noted:
+            let value = try evaluate(node.a, &frame, &trace)
+            if trace.isOn { trace.record(program, node.b, value) }
             return value
-        case .bind(let slot, let valueExpr, let step, let body):
-            let value = try evaluate(valueExpr, &frame)
+        case .bind:
+            let value = try evaluate(node.b, &frame, &trace)
+            let slot = Int(node.a)
             guard frame.indices.contains(slot) else { throw Operations.mismatch("a binding") }
             frame[slot] = value
-            if let step { record(step, value) }
-            return try evaluate(body, &frame)
+            if node.c >= 0, trace.isOn { trace.record(program, node.c, value) }
+            return try evaluate(node.d, &frame, &trace)
         }
     }
 
@@ -146,16 +151,24 @@ struct Machine {
         }
     }
 
-    private func call(_ builtin: Builtin, _ args: [Value]) throws(EvaluationError) -> Value {
-        let header = contract.header
+    /// Calls a built-in function; arguments come as `first` and `second` for calls of one or two
+    /// arguments (no array to allocate), and in `rest` otherwise.
+    private func call(_ builtin: Builtin, _ first: Value?, _ second: Value?, _ rest: [Value]?) throws(EvaluationError) -> Value {
+        let header = program.header
         func arg(_ i: Int) throws(EvaluationError) -> Value {
-            guard args.indices.contains(i) else { throw Operations.mismatch("\(builtin.rawValue)()") }
-            return args[i]
+            if let rest {
+                guard rest.indices.contains(i) else { throw Operations.mismatch("\(builtin.rawValue)()") }
+                return rest[i]
+            }
+            guard let value = i == 0 ? first : (i == 1 ? second : nil) else { throw Operations.mismatch("\(builtin.rawValue)()") }
+            return value
         }
         switch builtin {
         case .min, .max:
-            guard var best = args.first else { throw Operations.mismatch("\(builtin.rawValue)()") }
-            for candidate in args.dropFirst() {
+            var best = try arg(0)
+            let count = rest?.count ?? (second == nil ? 1 : 2)
+            for index in 1..<max(count, 1) {
+                let candidate = try arg(index)
                 let order = try Operations.compare(candidate, best)
                 if builtin == .min ? order < 0 : order > 0 { best = candidate }
             }
@@ -230,29 +243,28 @@ struct Machine {
 
     static let weekdayNames = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
-    private mutating func aggregate(
-        _ kind: Aggregate, _ listExpr: Expr, _ slot: Int, _ body: Expr?, _ frame: inout [Value]
+    private func aggregate(
+        _ kind: Aggregate, list: Int32, slot: Int, body: Int32, _ frame: inout [Value], _ trace: inout Trace
     ) throws(EvaluationError) -> Value {
-        guard case .list(let items) = try evaluate(listExpr, &frame), frame.indices.contains(slot) else {
+        guard case .list(let items) = try evaluate(list, &frame, &trace), frame.indices.contains(slot) else {
             throw Operations.mismatch("an aggregate")
         }
         switch kind {
-        case .count where body == nil:
+        case .count where body < 0:
             return .int(items.count)
         case .sum:
             var total: Value = .absent
             for item in items {
                 frame[slot] = item
-                let value: Value
-                if let body { value = try evaluate(body, &frame) } else { value = item }
-                total = if case .absent = total { value } else { try Operations.add(total, value, header: contract.header) }
+                let value = body >= 0 ? try evaluate(body, &frame, &trace) : item
+                total = if case .absent = total { value } else { try Operations.add(total, value, header: program.header) }
             }
             return total
         case .count, .any, .all:
             var count = 0
             for item in items {
                 frame[slot] = item
-                let holds = try Self.bool(try evaluate(body ?? .constant(.bool(true)), &frame))
+                let holds = body >= 0 ? try Self.bool(try evaluate(body, &frame, &trace)) : true
                 if holds { count += 1 }
                 if kind == .any, holds { return .bool(true) }
                 if kind == .all, !holds { return .bool(false) }
@@ -265,38 +277,62 @@ struct Machine {
         }
     }
 
-    private mutating func tiers(_ table: TierTable, _ frame: inout [Value]) throws(EvaluationError) -> Value {
-        let measure = try evaluate(table.measure, &frame)
-        let lowerInclusive = table.boundaries == .lowerInclusive
-        for index in table.rows.indices {
-            if let from = table.rows[index].from {
+    private func tiers(_ index: Int, _ frame: inout [Value], _ trace: inout Trace) throws(EvaluationError) -> Value {
+        let table = program.tiers[index]
+        let measure = try evaluate(table.measure, &frame, &trace)
+        for row in table.rows {
+            if let from = program.rows[row].from {
                 let order = try Operations.compare(measure, from)
-                if lowerInclusive ? order < 0 : order <= 0 { continue }
+                if table.lowerInclusive ? order < 0 : order <= 0 { continue }
             }
-            if let to = table.rows[index].to {
+            if let to = program.rows[row].to {
                 let order = try Operations.compare(measure, to)
-                if lowerInclusive ? order >= 0 : order > 0 { continue }
+                if table.lowerInclusive ? order >= 0 : order > 0 { continue }
             }
-            let value = try evaluate(table.rows[index].value, &frame)
-            if steps != nil { record(table.rows[index].step, value) }
+            let value = try evaluate(program.rows[row].value, &frame, &trace)
+            if trace.isOn { trace.record(program, program.rows[row].step, value) }
             return value
         }
-        throw EvaluationError(.noTier, "no tier row covers the value of \(table.measureLabel)")
+        throw EvaluationError(.noTier, "no tier row covers the value of \(table.label)")
     }
 
-    private mutating func eligibility(_ block: Eligibility, _ frame: inout [Value]) throws(EvaluationError) -> Value {
-        for item in block.exclusions where try Self.bool(try evaluate(item.condition, &frame)) {
-            let value = Value.record([.name(block.refused), .name(item.reason)])
-            record(item.step, value)
+    private func eligibility(_ index: Int, _ frame: inout [Value], _ trace: inout Trace) throws(EvaluationError) -> Value {
+        let block = program.eligibilities[index]
+        for item in block.exclusions where try Self.bool(try evaluate(program.items[item].condition, &frame, &trace)) {
+            let value = Value.record([.name(block.refused), .name(program.items[item].reason)])
+            if trace.isOn { trace.record(program, program.items[item].step, value) }
             return value
         }
-        for item in block.grounds where try Self.bool(try evaluate(item.condition, &frame)) {
-            let value = Value.record([.name(block.granted), .name(item.reason)])
-            record(item.step, value)
+        for item in block.grounds where try Self.bool(try evaluate(program.items[item].condition, &frame, &trace)) {
+            let value = Value.record([.name(block.granted), .name(program.items[item].reason)])
+            if trace.isOn { trace.record(program, program.items[item].step, value) }
             return value
         }
         let value = Value.record([.name(block.refused), .name(block.noGround)])
-        record(block.noGroundStep, value)
+        if trace.isOn { trace.record(program, block.noGroundStep, value) }
         return value
+    }
+}
+
+/// The explanation being recorded during one query; off costs one check per branch.
+struct Trace {
+    /// nil when explanation is off.
+    var steps: [ExplanationStep]?
+
+    init(explain: Bool) { steps = explain ? [] : nil }
+
+    var isOn: Bool { steps != nil }
+
+    mutating func record(_ program: Program, _ step: Int32, _ value: Value) {
+        guard step >= 0 else { return }
+        record(program.steps[Int(step)], value)
+    }
+
+    mutating func record(_ info: StepInfo, _ value: Value) {
+        guard steps != nil else { return }
+        steps?.append(
+            ExplanationStep(
+                kind: info.kind, label: info.label, because: info.because, value: value, type: info.type,
+                citations: info.citations, branch: info.branch))
     }
 }

@@ -55,20 +55,21 @@ extension RuleSet {
     public func evaluate(
         _ reference: DecisionReference, values: [Value], asOf: CivilDate, explain: Bool = true
     ) throws(EvaluationError) -> Decision {
-        let (contract, decision) = try resolve(reference)
-        guard values.count == decision.inputs.count else {
+        let program = try resolve(reference)
+        let index = reference.decision
+        guard values.count == program.decisions[index].inputs.count else {
             throw EvaluationError(
-                .invalidFact, "the decision '\(decision.id)' takes \(decision.inputs.count) inputs, not \(values.count)")
+                .invalidFact, "the decision '\(program.decisions[index].id)' takes \(program.decisions[index].inputs.count) inputs, not \(values.count)")
         }
-        var frame = [Value](repeating: .absent, count: decision.frameSize)
-        let validator = ValueValidator(header: contract.header)
-        for (input, value) in zip(decision.inputs, values) {
+        var frame = [Value](repeating: .absent, count: program.decisions[index].frameSize)
+        let validator = ValueValidator(header: program.header)
+        for (input, value) in zip(program.decisions[index].inputs, values) {
             try validator.validate(value, as: input.type, name: input.name)
             var stored = value
             if input.countsOnlyIfPast, case .date(let d) = value, d > asOf { stored = .absent }
             guard frame.indices.contains(input.slot) else { throw Operations.mismatch("typed facts") }
             frame[input.slot] = stored
         }
-        return try answer(contract: contract, decision: decision, frame: &frame, asOf: asOf, explain: explain)
+        return try answer(program: program, index: reference.decision, frame: &frame, asOf: asOf, explain: explain)
     }
 }

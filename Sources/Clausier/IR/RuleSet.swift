@@ -158,13 +158,15 @@ public struct CompiledDefinition: Sendable, Hashable, Codable {
 /// A compiled contract.
 public struct CompiledContract: Sendable, Hashable, Codable {
     /// Its header.
-    public var header: ContractHeader
+    public let header: ContractHeader
     /// Its decisions, in file order.
-    public var decisions: [CompiledDecision]
+    public let decisions: [CompiledDecision]
     /// Its definitions, indexed by `Expr.invoke`.
-    public var definitions: [CompiledDefinition]
+    public let definitions: [CompiledDefinition]
     /// Every branch of its rules, indexed by ``StepInfo/branch``.
-    public var branches: [BranchInfo]
+    public let branches: [BranchInfo]
+    /// The flat form the evaluator walks, derived from the decisions and definitions.
+    let program: Program
 
     /// Creates a contract.
     public init(
@@ -174,6 +176,40 @@ public struct CompiledContract: Sendable, Hashable, Codable {
         self.decisions = decisions
         self.definitions = definitions
         self.branches = branches
+        self.program = Program(header: header, decisions: decisions, definitions: definitions)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case header, decisions, definitions, branches
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            header: try container.decode(ContractHeader.self, forKey: .header),
+            decisions: try container.decode([CompiledDecision].self, forKey: .decisions),
+            definitions: try container.decode([CompiledDefinition].self, forKey: .definitions),
+            branches: try container.decode([BranchInfo].self, forKey: .branches))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(header, forKey: .header)
+        try container.encode(decisions, forKey: .decisions)
+        try container.encode(definitions, forKey: .definitions)
+        try container.encode(branches, forKey: .branches)
+    }
+
+    public static func == (lhs: CompiledContract, rhs: CompiledContract) -> Bool {
+        lhs.header == rhs.header && lhs.decisions == rhs.decisions && lhs.definitions == rhs.definitions
+            && lhs.branches == rhs.branches
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(header)
+        hasher.combine(decisions)
+        hasher.combine(definitions)
+        hasher.combine(branches)
     }
 }
 
@@ -204,8 +240,8 @@ public struct RuleSet: Sendable, Hashable, Codable {
         self.contracts = contracts.sorted { $0.header.id < $1.header.id }
     }
 
-    /// The contract and decision a reference points at, if it belongs to this rule set.
-    func resolve(_ reference: DecisionReference) throws(EvaluationError) -> (CompiledContract, CompiledDecision) {
+    /// The program of the contract a reference points at, if the reference belongs to this rule set.
+    func resolve(_ reference: DecisionReference) throws(EvaluationError) -> Program {
         guard contracts.indices.contains(reference.contract),
               contracts[reference.contract].decisions.indices.contains(reference.decision),
               contracts[reference.contract].header.id == reference.contractID,
@@ -215,7 +251,7 @@ public struct RuleSet: Sendable, Hashable, Codable {
                 .unknownDecision,
                 "the reference to \(reference.contractID).\(reference.decisionID) was resolved on other rules: resolve it again on these")
         }
-        return (contracts[reference.contract], contracts[reference.contract].decisions[reference.decision])
+        return contracts[reference.contract].program
     }
 
     /// The contract with that id.
