@@ -208,6 +208,24 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // The path of the generated typed API: facts as values in input order, no JSON.
+    let typed: [[Value]] = native.map { incident in
+        [
+            .datetime(Instant(nanosecondsSinceEpoch: incident.recordedAtNanoseconds)),
+            .datetime(Instant(nanosecondsSinceEpoch: incident.closedAtNanoseconds)),
+            .bool(incident.mainServerDown), .bool(incident.backupServerDown),
+            .money(Money(amount: (try? FixedDecimal(mantissa: Int128(incident.monthlyFeeCents), scale: 2)) ?? .zero, currency: .eur)),
+        ]
+    }
+
+    Benchmark("sla_penalty (IR, typed values, explanation off)", configuration: fast) { benchmark in
+        var index = 0
+        for _ in benchmark.scaledIterations {
+            blackHole(try ruleSet.evaluate(reference, values: typed[index & 15], asOf: asOfDate, explain: false))
+            index &+= 1
+        }
+    }
+
     Benchmark("sla_penalty (IR, explanation on)", configuration: fast) { benchmark in
         var index = 0
         for _ in benchmark.scaledIterations {
