@@ -72,6 +72,31 @@ import Testing
         #expect(try evaluate(rules, "late_days", #"{"due_on": "2025-03-01", "paid_on": "2025-03-04"}"#) == .int(3))
     }
 
+    @Test func aRequirementThatOneOfTwoIsGivenNarrowsTheOtherAfterACase() throws {
+        let rules = try compile("""
+              end:
+                cites: art. 11
+                inputs: {period_end: date?, delivered_on: date?}
+                returns: date
+                require:
+                  - that: exists(period_end) or exists(delivered_on)
+                    fact: period_end
+                    message: one of the two ends is needed
+                value:
+                  cases:
+                    - when: exists(period_end)
+                      then: period_end + 5 years
+                      cites: art. 11
+                    - otherwise: delivered_on + 5 years
+                      cites: art. 11
+            """)
+        #expect(try evaluate(rules, "end", #"{"delivered_on": "2025-03-01"}"#) == .date(try #require(CivilDate.parse("2030-03-01"))))
+        #expect(try evaluate(rules, "end", #"{"period_end": "2024-02-29"}"#) == .date(try #require(CivilDate.parse("2029-02-28"))))
+        let f = try JSONReader.read("{}")
+        let asOf = try #require(CivilDate.parse("2025-03-10"))
+        #expect(throws: EvaluationError.self) { try rules.evaluate(contract: "t", decision: "end", facts: f, asOf: asOf) }
+    }
+
     @Test func exclusionsOverrideGroundsInOrder() throws {
         let rules = try compile("""
               refund:

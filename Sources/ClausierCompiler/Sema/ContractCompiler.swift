@@ -305,7 +305,15 @@ struct ContractCompiler {
             requirements.append(
                 Requirement(condition: condition.expr, fact: requirement.fact.text, message: requirement.message.text, forEach: forEach))
         }
-        let body = returns.flatMap { self.body(rule, returns: $0, scope: scope, checker: &checker) }
+        // A requirement holds before the rule answers: `exists(x)` there proves x present in the rule, and
+        // `exists(a) or exists(b)` proves one of them present.
+        var bodyScope = scope
+        for requirement in rule.requires where requirement.forEach == nil {
+            guard let syntax = checker.parse(requirement.that) else { continue }
+            bodyScope.present.formUnion(ExpressionChecker.presentNames(in: syntax))
+            if let names = ExpressionChecker.presenceDisjunction(syntax), names.count > 1 { bodyScope.disjunctions.append(names) }
+        }
+        let body = returns.flatMap { self.body(rule, returns: $0, scope: bodyScope, checker: &checker) }
         diagnostics += checker.diagnostics
         guard !failed, let returns, let body else { return nil }
         var read = body.readSlots

@@ -238,6 +238,43 @@ struct ExpressionChecker {
         }
     }
 
+    /// The optional names an expression proves absent when it does not hold: `exists(x)`, and
+    /// disjunctions of such (`exists(x) or exists(y)` failing proves both absent).
+    static func absentNamesWhenFalse(_ condition: ExpressionSyntax) -> Set<String> {
+        switch condition {
+        case .call("exists", let args, _):
+            if args.count == 1, case .name(let path, _) = args[0] { return [path.joined(separator: ".")] }
+            return []
+        case .binary("or", let l, let r, _):
+            return absentNamesWhenFalse(l).union(absentNamesWhenFalse(r))
+        default:
+            return []
+        }
+    }
+
+    /// The optional names an expression proves absent when it holds: `not exists(x)`, and conjunctions.
+    static func absentNames(in condition: ExpressionSyntax) -> Set<String> {
+        switch condition {
+        case .unary("not", let inner, _): return absentNamesWhenFalse(inner)
+        case .binary("and", let l, let r, _): return absentNames(in: l).union(absentNames(in: r))
+        default: return []
+        }
+    }
+
+    /// The names of `exists(a) or exists(b) or …`, a requirement that at least one is present.
+    static func presenceDisjunction(_ condition: ExpressionSyntax) -> [String]? {
+        switch condition {
+        case .call("exists", let args, _):
+            if args.count == 1, case .name(let path, _) = args[0] { return [path.joined(separator: ".")] }
+            return nil
+        case .binary("or", let l, let r, _):
+            guard let a = presenceDisjunction(l), let b = presenceDisjunction(r) else { return nil }
+            return a + b
+        default:
+            return nil
+        }
+    }
+
     /// The optional names an expression proves present when it does not hold: `not exists(x)`, and
     /// disjunctions of such.
     static func presentNamesWhenFalse(_ condition: ExpressionSyntax) -> Set<String> {
@@ -311,7 +348,7 @@ struct ExpressionChecker {
             let key = path.prefix(k).joined(separator: ".")
             guard let binding = scope.bindings[key] else { continue }
             var type = binding.type
-            if scope.present.contains(key) { type = type.unwrapped }
+            if scope.isPresent(key) { type = type.unwrapped }
             var typed = Typed(expr: .slot(binding.slot), type: type)
             for field in path.dropFirst(k) {
                 guard let next = fieldAccess(typed, field, at) else { return nil }
@@ -403,6 +440,7 @@ struct ExpressionChecker {
             var rightScope = scope
             // `exists(x) and …` and `not exists(x) or …` both prove x present on their right.
             rightScope.present.formUnion(op == "and" ? Self.presentNames(in: lhs) : Self.presentNamesWhenFalse(lhs))
+            rightScope.absent.formUnion(op == "and" ? Self.absentNames(in: lhs) : Self.absentNamesWhenFalse(lhs))
             guard let r = check(rhs, expected: .bool, scope: rightScope, in: text) else { return nil }
             return Typed(expr: op == "and" ? .and(l.expr, r.expr) : .or(l.expr, r.expr), type: .bool)
         case "??":

@@ -119,7 +119,9 @@ extension ExpressionChecker {
                 if let syntax = parse(when) {
                     conditions.append((abstract(syntax, scope: laterScope, in: when, domains: &domains), branch.location))
                     branchScope.present.formUnion(Self.presentNames(in: syntax))
+                    branchScope.absent.formUnion(Self.absentNames(in: syntax))
                     laterScope.present.formUnion(Self.presentNamesWhenFalse(syntax))
+                    laterScope.absent.formUnion(Self.absentNamesWhenFalse(syntax))
                 }
             }
             citationCheck(branch.provenance, what: branch.when == nil ? "this 'otherwise'" : "this case", at: branch.location)

@@ -34,7 +34,20 @@ struct Scope {
     /// Input names in declaration order, so that a group such as `incident` becomes a record in that order.
     var inputOrder: [String] = []
     var present: Set<String> = []
+    /// Optional names known absent here (after `when: exists(x)` failed, say).
+    var absent: Set<String> = []
+    /// Sets of optional names of which at least one is present, from requirements such as
+    /// `exists(a) or exists(b)`: when all but one are known absent, the last one is present.
+    var disjunctions: [[String]] = []
     let slots: SlotAllocator
+
+    /// Whether an optional name is known to be present at this point.
+    func isPresent(_ name: String) -> Bool {
+        if present.contains(name) { return true }
+        return disjunctions.contains { names in
+            names.contains(name) && names.allSatisfy { $0 == name || absent.contains($0) }
+        }
+    }
 
     init(slots: SlotAllocator) { self.slots = slots }
 
