@@ -56,9 +56,16 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// Parses exactly `YYYY-MM-DD` (four-digit year, two-digit month and day); nil for anything else
     /// or for a date that does not exist.
     public static func parse(_ text: some StringProtocol) -> CivilDate? {
+        // Dates are parsed for every fact and every batch line: scan contiguous UTF-8 in place
+        // rather than through the generic string view.
+        if let result = text.utf8.withContiguousStorageIfAvailable({ parse(bytes: $0) }) { return result }
+        return Array(text.utf8).withUnsafeBufferPointer { parse(bytes: $0) }
+    }
+
+    private static func parse(bytes: UnsafeBufferPointer<UInt8>) -> CivilDate? {
         var year = 0, month = 0, day = 0
         var count = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             switch count {
             case 4, 7:
                 guard byte == UInt8(ascii: "-") else { return nil }
