@@ -89,7 +89,7 @@ public enum Compiler {
         var diagnostics: [Diagnostic] = []
         for file in ruleFiles(in: paths, diagnostics: &diagnostics) {
             guard let data = FileManager.default.contents(atPath: file) else {
-                diagnostics.append(.error(.unreadableFile, "cannot read the file", at: SourceLocation(file: file, line: 1, column: 1)))
+                diagnostics.append(unreadable(file))
                 continue
             }
             sources.append(SourceFile(path: file, bytes: Array(data)))
@@ -98,6 +98,16 @@ public enum Compiler {
         if diagnostics.hasErrors { result.ruleSet = nil }
         result.diagnostics = (diagnostics + result.diagnostics).sortedByLocation()
         return result
+    }
+
+    /// The finding for a path that cannot be read as a file, saying why when that can be told.
+    public static func unreadable(_ path: String) -> Diagnostic {
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        let reason = !exists ? "it does not exist" : isDirectory.boolValue ? "it is a directory, not a file" : "it is not readable"
+        return .error(
+            .unreadableFile, "cannot read the file: \(reason)", at: SourceLocation(file: path, line: 1, column: 1),
+            hints: ["rule files are read from .yaml and .yml files; rename or move what is not one"])
     }
 
     /// The rule files under the paths, sorted; test files are left out.

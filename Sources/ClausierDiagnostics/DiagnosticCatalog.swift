@@ -43,8 +43,12 @@ public enum DiagnosticCatalog {
     public static let all: [DiagnosticExplanation] = [
         DiagnosticExplanation(
             .unreadableFile, "the file cannot be read", .error,
-            summary: "A path given to the checker does not exist or cannot be read.",
-            fix: "correct the path, or the file's permissions."),
+            summary: "A rule or test file that cannot be read: it does not exist, is a directory named like a rule file, or is not readable.",
+            finding: """
+                Rules/old.yaml:1:1: error[CLS001]: cannot read the file: it is a directory, not a file
+                  hint: rule files are read from .yaml and .yml files; rename or move what is not one
+                """,
+            fix: "correct the path, rename the directory, or fix the file's permissions."),
         DiagnosticExplanation(
             .yamlSyntax, "YAML syntax error", .error,
             summary: "The file is not valid YAML, so nothing in it can be checked further.",

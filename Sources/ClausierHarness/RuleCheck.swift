@@ -21,7 +21,7 @@ public struct RuleCheck: Sendable {
         var found: [Diagnostic] = []
         for path in Compiler.testFiles(in: paths, diagnostics: &found) {
             guard let data = FileManager.default.contents(atPath: path) else {
-                diagnostics.append(.error(.unreadableFile, "cannot read the file", at: SourceLocation(file: path, line: 1, column: 1)))
+                diagnostics.append(Compiler.unreadable(path))
                 continue
             }
             let (file, fileDiagnostics) = TestFileLoader.load(bytes: Array(data), path: path)
