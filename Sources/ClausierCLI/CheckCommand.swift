@@ -39,10 +39,7 @@ struct CheckCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
-        for path in paths where !FileManager.default.fileExists(atPath: path) {
-            Console.err("error: no such file or directory: \(path)\n")
-            throw ExitStatus.usage
-        }
+        try Console.requireExisting(paths)
         let check = RuleCheck.run(paths: paths)
         let result = check.compilation
         let diagnostics = check.diagnostics

@@ -14,6 +14,14 @@ enum Console {
     /// Whether standard output is a terminal, to decide on colours.
     static var isTerminal: Bool { isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil }
 
+    /// Stops with the usage exit code when a path given on the command line does not exist.
+    static func requireExisting(_ paths: [String]) throws {
+        for path in paths where !FileManager.default.fileExists(atPath: path) {
+            err("error: no such file or directory: \(path)\n")
+            throw ExitStatus.usage
+        }
+    }
+
     /// The bytes of a file, or of standard input for `-`.
     static func read(_ path: String) -> [UInt8]? {
         if path == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }

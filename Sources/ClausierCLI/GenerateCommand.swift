@@ -27,10 +27,7 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func run() throws {
-        for path in paths where !FileManager.default.fileExists(atPath: path) {
-            Console.err("error: no such file or directory: \(path)\n")
-            throw ExitStatus.usage
-        }
+        try Console.requireExisting(paths)
         let result = Compiler.compile(paths: paths)
         if !result.diagnostics.isEmpty { Console.err(CompilerStyleRenderer.render(result.diagnostics)) }
         guard let rules = result.ruleSet else { throw ExitStatus.findings }

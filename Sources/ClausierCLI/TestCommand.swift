@@ -52,10 +52,7 @@ struct TestCommand: ParsableCommand {
     }
 
     func run() throws {
-        for path in paths where !FileManager.default.fileExists(atPath: path) {
-            Console.err("error: no such file or directory: \(path)\n")
-            throw ExitStatus.usage
-        }
+        try Console.requireExisting(paths)
         // The same reading of rules and tests as `clausier check`; only errors stop the run here.
         let check = RuleCheck.run(paths: paths)
         let diagnostics = check.diagnostics.filter { $0.severity == .error }
