@@ -56,12 +56,11 @@ struct EvalCommand: ParsableCommand {
             Console.err(Console.renderer(for: compiled.diagnostics).render(compiled.diagnostics))
             throw ExitStatus.usage
         }
-        guard let reference = ruleSet.reference(contract: contract, decision: decision) else {
-            do {
-                _ = try ruleSet.evaluate(contract: contract, decision: decision, facts: .object(JSONObject([])), asOf: CivilDate(daysSinceEpoch: 0))
-            } catch {
-                Console.err("error: \(error.message)\n")
-            }
+        let reference: DecisionReference
+        do {
+            reference = try ruleSet.resolveReference(contract: contract, decision: decision)
+        } catch {
+            Console.err("error: \(error.message)\n")
             throw ExitStatus.usage
         }
         if let batch {

@@ -71,7 +71,7 @@ public enum Compiler {
                 }
             }
             var syntaxWithText = syntax
-            syntaxWithText.positions = SourcePositions(text: String(decoding: source.bytes, as: UTF8.self))
+            syntaxWithText.positions = SourcePositions(bytes: source.bytes)
             var compiler = ContractCompiler(syntaxWithText)
             let contract = compiler.compile()
             diagnostics += compiler.diagnostics

@@ -21,7 +21,7 @@ public enum TestFileLoader {
             invalid("a test file must be a mapping with 'contract' and 'tests'", root.location)
             return (nil, diagnostics)
         }
-        unknownKeys(top, known: topKeys, context: "a test file", into: &diagnostics)
+        diagnostics += top.unknownKeys(known: topKeys, context: "a test file")
         guard case .scalar(let contract)? = top["contract"], !contract.isNull else {
             invalid("a test file needs 'contract: <contract id>'", top.location)
             return (nil, diagnostics)
@@ -37,7 +37,7 @@ public enum TestFileLoader {
                 invalid("each test must be a mapping with name, decision, as_of, facts and expect", item.location)
                 continue
             }
-            unknownKeys(m, known: caseKeys, context: "a test", into: &diagnostics)
+            diagnostics += m.unknownKeys(known: caseKeys, context: "a test")
             guard case .scalar(let name)? = m["name"], !name.isNull else {
                 invalid("a test needs a 'name'", m.location)
                 continue
@@ -62,13 +62,13 @@ public enum TestFileLoader {
                 invalid("the test '\(name.value)' needs 'expect' with 'value' or 'error'", m.location)
                 continue
             }
-            unknownKeys(expect, known: expectKeys, context: "'expect'", into: &diagnostics)
+            diagnostics += expect.unknownKeys(known: expectKeys, context: "'expect'")
             let expectation: Expectation
             if let error = expect["error"] {
                 var fact: String?
                 var message: String?
                 if case .mapping(let e) = error {
-                    unknownKeys(e, known: errorKeys, context: "'error'", into: &diagnostics)
+                    diagnostics += e.unknownKeys(known: errorKeys, context: "'error'")
                     if case .scalar(let f)? = e["fact"] { fact = f.value }
                     if case .scalar(let msg)? = e["message"] { message = msg.value }
                 }
@@ -91,14 +91,6 @@ public enum TestFileLoader {
                          location: m.location))
         }
         return (TestFile(path: path, contract: contract.value, contractLocation: contract.location, cases: cases), diagnostics)
-    }
-
-    private static func unknownKeys(_ m: YAMLMapping, known: [String], context: String, into diagnostics: inout [Diagnostic]) {
-        for entry in m.entries where !known.contains(entry.key.value) {
-            var hints: [String] = []
-            if let close = Suggestions.closest(to: entry.key.value, among: known) { hints.append("did you mean '\(close)'?") }
-            diagnostics.append(.error(.unknownKey, "unknown key '\(entry.key.value)' in \(context)", at: entry.key.location, hints: hints))
-        }
     }
 
     /// YAML to JSON: plain true/false are booleans, null is null, plain JSON numbers are numbers,

@@ -17,6 +17,18 @@ public enum Weekday: Int, Sendable, Hashable, Codable, CaseIterable {
 
     /// Whether the day is Saturday or Sunday.
     public var isWeekend: Bool { rawValue >= 6 }
+    /// The day's name as the rule language writes it: `monday` … `sunday`.
+    public var name: String {
+        switch self {
+        case .monday: "monday"
+        case .tuesday: "tuesday"
+        case .wednesday: "wednesday"
+        case .thursday: "thursday"
+        case .friday: "friday"
+        case .saturday: "saturday"
+        case .sunday: "sunday"
+        }
+    }
 }
 
 /// A calendar date without a time or a zone, in the proleptic Gregorian calendar.

@@ -46,6 +46,25 @@ extension RuleSet {
             value: value, type: program.decisions[index].resultType, explanation: steps, citations: citations)
     }
 
+    /// Resolves a contract and decision id, or says which one is unknown and suggests the closest.
+    ///
+    /// - Throws: ``EvaluationError`` of kind `unknownDecision`.
+    public func resolveReference(contract: String, decision: String) throws(EvaluationError) -> DecisionReference {
+        if let reference = reference(contract: contract, decision: decision) { return reference }
+        guard let known = self.contract(contract) else {
+            var message = "there is no contract '\(contract)'"
+            if let close = Suggestions.closest(to: contract, among: contracts.map(\.header.id)) {
+                message += "; did you mean '\(close)'?"
+            }
+            throw EvaluationError(.unknownDecision, message)
+        }
+        var message = "the contract '\(contract)' has no decision '\(decision)'"
+        if let close = Suggestions.closest(to: decision, among: known.decisions.map(\.id)) {
+            message += "; did you mean '\(close)'?"
+        }
+        throw EvaluationError(.unknownDecision, message)
+    }
+
     /// Answers a decision named by its contract and decision ids.
     ///
     /// - Throws: ``EvaluationError`` of kind `unknownDecision` when either id is unknown, or as
@@ -53,21 +72,7 @@ extension RuleSet {
     public func evaluate(
         contract: String, decision: String, facts: JSONValue, asOf: CivilDate, explain: Bool = true
     ) throws(EvaluationError) -> Decision {
-        guard let reference = reference(contract: contract, decision: decision) else {
-            guard let known = self.contract(contract) else {
-                var message = "there is no contract '\(contract)'"
-                if let close = Suggestions.closest(to: contract, among: contracts.map(\.header.id)) {
-                    message += "; did you mean '\(close)'?"
-                }
-                throw EvaluationError(.unknownDecision, message)
-            }
-            var message = "the contract '\(contract)' has no decision '\(decision)'"
-            if let close = Suggestions.closest(to: decision, among: known.decisions.map(\.id)) {
-                message += "; did you mean '\(close)'?"
-            }
-            throw EvaluationError(.unknownDecision, message)
-        }
-        return try evaluate(reference, facts: facts, asOf: asOf, explain: explain)
+        try evaluate(try resolveReference(contract: contract, decision: decision), facts: facts, asOf: asOf, explain: explain)
     }
 }
 
@@ -133,8 +138,11 @@ extension Decision {
 }
 
 extension EvaluationError {
-    /// `{"error": {"message", "fact"}}`, as the CLI and services answer bad input.
-    public var json: JSONValue {
+    /// `{"error": {"message", "fact", "kind"}}`, as the CLI and services answer bad input.
+    public var json: JSONValue { Self.json(message: message, fact: fact, kind: kind.rawValue) }
+
+    /// The same error object for a failure with a kind of the caller's own (a service's `not_reloadable`).
+    public static func json(message: String, fact: String?, kind: String) -> JSONValue {
         .object(
             JSONObject([
                 JSONMember(
@@ -143,7 +151,7 @@ extension EvaluationError {
                         JSONObject([
                             JSONMember(key: "message", value: .string(message)),
                             JSONMember(key: "fact", value: fact.map { .string($0) } ?? .null),
-                            JSONMember(key: "kind", value: .string(kind.rawValue)),
+                            JSONMember(key: "kind", value: .string(kind)),
                         ])))
             ]))
     }

@@ -134,7 +134,7 @@ struct FactDecoder {
             guard let i = Int(lexeme) else {
                 throw invalid("expected a whole number, got \(lexeme)")
             }
-            guard i >= 0 else { throw invalid("must not be negative (it counts something), got \(lexeme)") }
+            if let problem = FactRules.count(i, written: lexeme) { throw invalid(problem) }
             return .int(i)
         case .decimal:
             let text: String
@@ -152,10 +152,7 @@ struct FactDecoder {
             guard let m = Money.parse(s) else {
                 throw invalid("'\(s)' is not an amount: write the amount, a space and the currency code, such as \"150.00 \(currency.code)\"")
             }
-            guard m.currency == currency else {
-                throw invalid("the amount is in \(m.currency.code), but this contract is in \(currency.code)")
-            }
-            guard !m.amount.isNegative else { throw invalid("an amount must not be negative, got '\(s)'") }
+            if let problem = FactRules.money(m, currency: currency, written: s) { throw invalid(problem) }
             return .money(m)
         case .percent:
             let s = try string("a percentage", example: "25%")
@@ -173,10 +170,7 @@ struct FactDecoder {
                 }
                 throw invalid("'\(s)' is not a date: write it as YYYY-MM-DD, such as \"2025-03-07\"")
             }
-            // Dates far from any contract would overflow deadline arithmetic; refuse them here, naming the fact.
-            guard d.year >= 1900, d.year <= 2199 else {
-                throw invalid("'\(s)' is outside the supported years 1900 to 2199")
-            }
+            if let problem = FactRules.date(d, written: s) { throw invalid(problem) }
             return .date(d)
         case .datetime:
             let s = try string("a datetime with its offset", example: "2025-03-07T22:15:00+01:00")
@@ -201,11 +195,7 @@ struct FactDecoder {
             return .period(n, unit)
         case .enumeration(let cases):
             let s = try string("one of \(cases.joined(separator: ", "))", example: cases.first ?? "")
-            guard cases.contains(s) else {
-                var message = "'\(s)' is not one of: \(cases.joined(separator: ", "))"
-                if let close = Suggestions.closest(to: s, among: cases) { message += "; did you mean '\(close)'?" }
-                throw invalid(message)
-            }
+            if let problem = FactRules.name(s, among: cases) { throw invalid(problem) }
             return .name(s)
         case .list(let element):
             guard case .array(let items) = json else { throw invalid("expected a list, got \(json.kindName)") }

@@ -46,7 +46,7 @@ struct Machine {
             }
             return node.op == .record ? .record(values) : .list(values)
         case .negate:
-            return try negate(try evaluate(node.a, &frame, &trace))
+            return try (try evaluate(node.a, &frame, &trace)).negated()
         case .not:
             return .bool(!(try Self.bool(try evaluate(node.a, &frame, &trace))))
         case .and:
@@ -124,33 +124,6 @@ struct Machine {
         }
     }
 
-    private func negate(_ value: Value) throws(EvaluationError) -> Value {
-        switch value {
-        case .int(let i):
-            let (r, o) = Int(0).subtractingReportingOverflow(i)
-            if o { throw Operations.overflow("a negation") }
-            return .int(r)
-        case .decimal(let d):
-            do { return .decimal(try d.negated()) } catch { throw Operations.arithmetic(error, "a negation") }
-        case .percent(let d):
-            do { return .percent(try d.negated()) } catch { throw Operations.arithmetic(error, "a negation") }
-        case .money(let m):
-            do { return .money(Money(amount: try m.amount.negated(), currency: m.currency)) } catch {
-                throw Operations.arithmetic(error, "a negation")
-            }
-        case .duration(let d):
-            let (r, o) = Int64(0).subtractingReportingOverflow(d.nanoseconds)
-            if o { throw Operations.overflow("a negation") }
-            return .duration(ExactDuration(nanoseconds: r))
-        case .period(let n, let unit):
-            let (r, o) = Int(0).subtractingReportingOverflow(n)
-            if o { throw Operations.overflow("a negation") }
-            return .period(r, unit)
-        default:
-            throw Operations.mismatch("a negation")
-        }
-    }
-
     /// Calls a built-in function; arguments come as `first` and `second` for calls of one or two
     /// arguments (no array to allocate), and in `rest` otherwise.
     private func call(_ builtin: Builtin, _ first: Value?, _ second: Value?, _ rest: [Value]?) throws(EvaluationError) -> Value {
@@ -189,7 +162,7 @@ struct Machine {
         case .isHoliday:
             return .bool(header.holidays.isHoliday(try Self.date(try arg(0))))
         case .weekday:
-            return .name(Self.weekdayNames[(try Self.date(try arg(0))).weekday.rawValue - 1])
+            return .name((try Self.date(try arg(0))).weekday.name)
         case .endOfMonth:
             return .date((try Self.date(try arg(0))).endOfMonth)
         case .quarter:
@@ -241,7 +214,6 @@ struct Machine {
         }
     }
 
-    static let weekdayNames = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
     private func aggregate(
         _ kind: Aggregate, list: Int32, slot: Int, body: Int32, _ frame: inout [Value], _ trace: inout Trace

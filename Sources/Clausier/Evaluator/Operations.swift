@@ -155,6 +155,36 @@ enum Operations {
 }
 
 extension Value {
+    /// The value with its sign changed (int, decimal, percent, money, duration, period).
+    ///
+    /// The evaluator negates at run time; the compiler folds `-` on constants with the same function.
+    public func negated() throws(EvaluationError) -> Value {
+        switch self {
+        case .int(let i):
+            let (r, o) = Int(0).subtractingReportingOverflow(i)
+            if o { throw Operations.overflow("a negation") }
+            return .int(r)
+        case .decimal(let d):
+            do { return .decimal(try d.negated()) } catch { throw Operations.arithmetic(error, "a negation") }
+        case .percent(let d):
+            do { return .percent(try d.negated()) } catch { throw Operations.arithmetic(error, "a negation") }
+        case .money(let m):
+            do { return .money(Money(amount: try m.amount.negated(), currency: m.currency)) } catch {
+                throw Operations.arithmetic(error, "a negation")
+            }
+        case .duration(let d):
+            let (r, o) = Int64(0).subtractingReportingOverflow(d.nanoseconds)
+            if o { throw Operations.overflow("a negation") }
+            return .duration(ExactDuration(nanoseconds: r))
+        case .period(let n, let unit):
+            let (r, o) = Int(0).subtractingReportingOverflow(n)
+            if o { throw Operations.overflow("a negation") }
+            return .period(r, unit)
+        default:
+            throw Operations.mismatch("a negation")
+        }
+    }
+
     /// Three-way comparison of two values of one ordered type (-1, 0 or 1); nil when they cannot be ordered.
     public static func order(_ lhs: Value, _ rhs: Value) -> Int? {
         try? Operations.compare(lhs, rhs)

@@ -17,18 +17,15 @@ struct ValueValidator {
             (.duration, .duration):
             return
         case (.int, .int(let i)):
-            guard i >= 0 else { throw invalid("must not be negative (it counts something), got \(i)") }
+            if let problem = FactRules.count(i, written: String(i)) { throw invalid(problem) }
         case (.money(let currency), .money(let m)):
-            guard m.currency == currency else {
-                throw invalid("the amount is in \(m.currency.code), but this contract is in \(currency.code)")
-            }
-            guard !m.amount.isNegative else { throw invalid("an amount must not be negative, got '\(m)'") }
+            if let problem = FactRules.money(m, currency: currency, written: m.description) { throw invalid(problem) }
         case (.date, .date(let d)):
-            guard d.year >= 1900, d.year <= 2199 else { throw invalid("'\(d)' is outside the supported years 1900 to 2199") }
+            if let problem = FactRules.date(d, written: d.description) { throw invalid(problem) }
         case (.period(let unit), .period(_, let given)) where unit == given:
             return
         case (.enumeration(let cases), .name(let s)):
-            guard cases.contains(s) else { throw invalid("'\(s)' is not one of: \(cases.joined(separator: ", "))") }
+            if let problem = FactRules.name(s, among: cases) { throw invalid(problem) }
         case (.list(let element), .list(let items)):
             for (index, item) in items.enumerated() { try validate(item, as: element, name: "\(name)[\(index)]") }
         case (.record(let fields), .record(let values)):

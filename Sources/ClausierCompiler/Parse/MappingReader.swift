@@ -1,6 +1,21 @@
 import Clausier
 import ClausierDiagnostics
 
+extension YAMLMapping {
+    /// A finding for each key that is not among `known`, with the closest known key and the list of
+    /// them; `context` names the mapping in messages ("a decision", "a test").
+    public func unknownKeys(known: [String], context: String) -> [Diagnostic] {
+        entries.filter { !known.contains($0.key.value) }.map { entry in
+            var hints: [String] = []
+            if let close = Suggestions.closest(to: entry.key.value, among: known) {
+                hints.append("did you mean '\(close)'?")
+            }
+            hints.append("the keys of \(context) are: \(known.joined(separator: ", "))")
+            return .error(.unknownKey, "unknown key '\(entry.key.value)' in \(context)", at: entry.key.location, hints: hints)
+        }
+    }
+}
+
 /// Reads the keys of one YAML mapping of a rule file, reporting unknown keys with a suggestion
 /// and missing or misshapen values, so that every finding points at the editor's line.
 struct MappingReader {
@@ -12,17 +27,7 @@ struct MappingReader {
     init(_ mapping: YAMLMapping, context: String, known: [String]) {
         self.mapping = mapping
         self.context = context
-        for entry in mapping.entries where !known.contains(entry.key.value) {
-            var hints: [String] = []
-            if let close = Suggestions.closest(to: entry.key.value, among: known) {
-                hints.append("did you mean '\(close)'?")
-            }
-            hints.append("the keys of \(context) are: \(known.joined(separator: ", "))")
-            diagnostics.append(
-                .error(
-                    .unknownKey, "unknown key '\(entry.key.value)' in \(context)", at: entry.key.location,
-                    hints: hints))
-        }
+        self.diagnostics = mapping.unknownKeys(known: known, context: context)
     }
 
     func node(_ key: String) -> YAMLNode? { mapping[key] }

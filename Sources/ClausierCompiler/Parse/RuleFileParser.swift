@@ -204,10 +204,10 @@ struct RuleFileParser {
                 guard let element = parseType(first.value) else { return nil }
                 return .list(element, m.location, optional: first.key.value == "list?")
             }
-            var fields: [(name: Located, type: TypeSyntax)] = []
+            var fields: [FieldTypeSyntax] = []
             for entry in m.entries {
                 guard let type = parseType(entry.value) else { continue }
-                fields.append((Located(entry.key.value, at: entry.key.location), type))
+                fields.append(FieldTypeSyntax(name: Located(entry.key.value, at: entry.key.location), type: type))
             }
             return .record(fields, m.location, optional: false)
         }
@@ -219,10 +219,10 @@ struct RuleFileParser {
         let that = reader.scalar("that", required: true)
         let fact = reader.scalar("fact", required: true)
         let message = reader.scalar("message", required: true)
-        var forEach: (list: Located, item: Located)?
+        var forEach: ForEachSyntax?
         if reader.has("for_each") || reader.has("as") {
             if let list = reader.scalar("for_each", required: true), let item = reader.scalar("as", required: true) {
-                forEach = (list, item)
+                forEach = ForEachSyntax(list: list, item: item)
             }
         }
         guard let that, let fact, let message else { return nil }

@@ -279,6 +279,9 @@ struct ContractCompiler {
         checker.ruleName = rule.id.text
         checker.positions = syntax.positions
         var requirements: [Requirement] = []
+        // A requirement holds before the rule answers: `exists(x)` there proves x present in the rule, and
+        // `exists(a) or exists(b)` proves one of them present.
+        var bodyScope = scope
         for requirement in rule.requires {
             var inner = scope
             var forEach: Requirement.ForEach?
@@ -293,7 +296,13 @@ struct ContractCompiler {
                 let slot = inner.bind(each.item.text, element)
                 forEach = Requirement.ForEach(list: list.expr, itemSlot: slot, listName: each.list.text, itemName: each.item.text)
             }
-            guard let condition = checker.check(requirement.that, expected: .bool, scope: inner) else { continue }
+            guard let that = checker.parse(requirement.that),
+                  let condition = checker.check(that, expected: .bool, scope: inner, in: requirement.that)
+            else { continue }
+            if forEach == nil {
+                bodyScope.present.formUnion(ExpressionChecker.presentNames(in: that))
+                if let names = ExpressionChecker.presenceDisjunction(that), names.count > 1 { bodyScope.disjunctions.append(names) }
+            }
             let factRoot = requirement.fact.text.split(separator: ".").first.map(String.init) ?? ""
             let knownFact = inputs.contains { $0.name == requirement.fact.text || $0.name.hasPrefix(requirement.fact.text + ".") }
                 || (forEach != nil && factRoot == forEach?.itemName)
@@ -304,14 +313,6 @@ struct ContractCompiler {
             }
             requirements.append(
                 Requirement(condition: condition.expr, fact: requirement.fact.text, message: requirement.message.text, forEach: forEach))
-        }
-        // A requirement holds before the rule answers: `exists(x)` there proves x present in the rule, and
-        // `exists(a) or exists(b)` proves one of them present.
-        var bodyScope = scope
-        for requirement in rule.requires where requirement.forEach == nil {
-            guard let syntax = checker.parse(requirement.that) else { continue }
-            bodyScope.present.formUnion(ExpressionChecker.presentNames(in: syntax))
-            if let names = ExpressionChecker.presenceDisjunction(syntax), names.count > 1 { bodyScope.disjunctions.append(names) }
         }
         let body = returns.flatMap { self.body(rule, returns: $0, scope: bodyScope, checker: &checker) }
         diagnostics += checker.diagnostics

@@ -31,26 +31,28 @@ struct ExpressionChecker {
         "days", "business_days", "jours_francs", "months", "years",
         "sum", "count", "any", "all",
     ]
-    static let weekdays: ValueType = .enumeration(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+    static let weekdays: ValueType = .enumeration(Weekday.allCases.map(\.name))
 
     // MARK: - Entry points
 
     /// Parses and checks an expression; `expected` guides enum names, `none` and lists, and is then enforced.
     mutating func check(_ text: Located, expected: ValueType?, scope: Scope) -> Typed? {
-        let syntax: ExpressionSyntax
+        guard let syntax = parse(text) else { return nil }
+        return check(syntax, expected: expected, scope: scope, in: text)
+    }
+
+    /// Parses an expression, reporting a syntax error at its column. Callers that also need the
+    /// expression's shape (narrowing, the coverage analysis) parse once and check the syntax.
+    mutating func parse(_ text: Located) -> ExpressionSyntax? {
         do {
-            syntax = try ExpressionParser.parse(text.text)
+            return try ExpressionParser.parse(text.text)
         } catch {
             diagnostics.append(
                 .error(.expressionSyntax, error.message, at: positions.location(of: error.offset, in: text),
                        hints: error.hint.map { [$0] } ?? []))
             return nil
         }
-        return check(syntax, expected: expected, scope: scope, in: text)
     }
-
-    /// Parses an expression without checking it, for callers that need its shape (narrowing, labels).
-    func parse(_ text: Located) -> ExpressionSyntax? { try? ExpressionParser.parse(text.text) }
 
     mutating func check(_ e: ExpressionSyntax, expected: ValueType?, scope: Scope, in text: Located) -> Typed? {
         guard let typed = infer(e, expected: expected, scope: scope, in: text) else { return nil }
@@ -192,7 +194,7 @@ struct ExpressionChecker {
                 return Typed(expr: .not(o.expr), type: .bool)
             }
             guard let o = infer(operand, expected: expected, scope: scope, in: text) else { return nil }
-            if case .constant(let v) = o.expr, let folded = Self.negated(v) { return Typed(expr: .constant(folded), type: o.type) }
+            if case .constant(let v) = o.expr, let folded = try? v.negated() { return Typed(expr: .constant(folded), type: o.type) }
             switch o.type {
             case .int, .decimal, .money, .percent, .duration, .period: return Typed(expr: .negate(o.expr), type: o.type)
             default: return fail(.typeMismatch, "'-' cannot be applied to \(o.type.spoken)", at)
@@ -223,18 +225,6 @@ struct ExpressionChecker {
             guard let t = check(then, expected: expected, scope: thenScope, in: text) else { return nil }
             guard let o = check(otherwise, expected: expected ?? t.type, scope: scope, in: text) else { return nil }
             return Typed(expr: .conditional(c.expr, t.expr, o.expr), type: expected ?? t.type)
-        }
-    }
-
-    static func negated(_ value: Value) -> Value? {
-        switch value {
-        case .int(let i): let (r, o) = Int(0).subtractingReportingOverflow(i); return o ? nil : .int(r)
-        case .decimal(let d): return (try? d.negated()).map { .decimal($0) }
-        case .percent(let d): return (try? d.negated()).map { .percent($0) }
-        case .money(let m): return (try? m.amount.negated()).map { .money(Money(amount: $0, currency: m.currency)) }
-        case .duration(let d): let (r, o) = Int64(0).subtractingReportingOverflow(d.nanoseconds); return o ? nil : .duration(ExactDuration(nanoseconds: r))
-        case .period(let n, let u): let (r, o) = Int(0).subtractingReportingOverflow(n); return o ? nil : .period(r, u)
-        default: return nil
         }
     }
 

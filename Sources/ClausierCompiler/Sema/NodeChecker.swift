@@ -111,18 +111,16 @@ extension ExpressionChecker {
             var condition: Expr?
             var branchScope = laterScope
             if let when = branch.when {
-                guard let c = check(when, expected: .bool, scope: laterScope) else {
+                guard let syntax = parse(when), let c = check(syntax, expected: .bool, scope: laterScope, in: when) else {
                     failed = true
                     continue
                 }
                 condition = c.expr
-                if let syntax = parse(when) {
-                    conditions.append((abstract(syntax, scope: laterScope, in: when, domains: &domains), branch.location))
-                    branchScope.present.formUnion(Self.presentNames(in: syntax))
-                    branchScope.absent.formUnion(Self.absentNames(in: syntax))
-                    laterScope.present.formUnion(Self.presentNamesWhenFalse(syntax))
-                    laterScope.absent.formUnion(Self.absentNamesWhenFalse(syntax))
-                }
+                conditions.append((abstract(syntax, scope: laterScope, in: when, domains: &domains), branch.location))
+                branchScope.present.formUnion(Self.presentNames(in: syntax))
+                branchScope.absent.formUnion(Self.absentNames(in: syntax))
+                laterScope.present.formUnion(Self.presentNamesWhenFalse(syntax))
+                laterScope.absent.formUnion(Self.absentNamesWhenFalse(syntax))
             }
             citationCheck(branch.provenance, what: branch.when == nil ? "this 'otherwise'" : "this case", at: branch.location)
             guard let value = self.node(branch.then, expected: type, scope: branchScope) else {
@@ -179,7 +177,7 @@ extension ExpressionChecker {
     }
 
     /// Warns about a branch that cites no article.
-    private mutating func citationCheck(_ provenance: Provenance, what: String, at location: SourceLocation) {
+    mutating func citationCheck(_ provenance: Provenance, what: String, at location: SourceLocation) {
         guard provenance.cites.isEmpty else { return }
         diagnostics.append(
             .warning(.branchWithoutCitation, "\(what) cites no article of the contract", at: location,
@@ -305,10 +303,14 @@ extension ExpressionChecker {
 
     private mutating func eligibility(_ block: EligibilitySyntax, expected: ValueType?, scope: Scope) -> Typed? {
         var reasons: [String] = []
+        // Exclusions then grounds are tried in order, like cases; `no_ground` is their otherwise.
+        var domains: [String: Domain] = [:]
+        var conditions: [(condition: Condition, location: SourceLocation)] = []
         func items(_ list: [EligibilityItemSyntax], _ kind: StepKind, _ checker: inout ExpressionChecker) -> [EligibilityItem]? {
             var result: [EligibilityItem] = []
             var failed = false
             for item in list {
+                checker.citationCheck(item.provenance, what: "this exclusion or ground", at: item.location)
                 guard item.reason.text.isIdentifier else {
                     checker.diagnostics.append(
                         .error(.invalidValue, "a reason code is a name of letters, digits and '_'", at: item.reason.location))
@@ -320,10 +322,13 @@ extension ExpressionChecker {
                         .error(.duplicateID, "the reason '\(item.reason.text)' is used twice", at: item.reason.location))
                 }
                 reasons.append(item.reason.text)
-                guard let condition = checker.check(item.when, expected: .bool, scope: scope) else {
+                guard let syntax = checker.parse(item.when),
+                      let condition = checker.check(syntax, expected: .bool, scope: scope, in: item.when)
+                else {
                     failed = true
                     continue
                 }
+                conditions.append((checker.abstract(syntax, scope: scope, in: item.when, domains: &domains), item.location))
                 result.append(
                     EligibilityItem(
                         condition: condition.expr, reason: item.reason.text,
@@ -336,16 +341,7 @@ extension ExpressionChecker {
         }
         let exclusions = items(block.exclusions, .exclusion, &self)
         let grounds = items(block.grounds, .ground, &self)
-        // Exclusions then grounds are tried in order, like cases; `no_ground` is their otherwise.
-        var domains: [String: Domain] = [:]
-        var conditions: [(condition: Condition, location: SourceLocation)] = []
-        for item in block.exclusions + block.grounds {
-            citationCheck(item.provenance, what: "this exclusion or ground", at: item.location)
-            if let syntax = parse(item.when) {
-                conditions.append((abstract(syntax, scope: scope, in: item.when, domains: &domains), item.location))
-            }
-        }
-        if exclusions != nil, grounds != nil, conditions.count == block.exclusions.count + block.grounds.count {
+        if exclusions != nil, grounds != nil {
             analyseCoverage(
                 conditions, domains: domains, hasOtherwise: true, at: block.location, what: "exclusion or ground",
                 whatPlural: "exclusions and grounds")

@@ -20,38 +20,22 @@ public struct Located: Sendable, Hashable {
     var contentLocation: SourceLocation { isQuoted ? location.advanced(byColumns: 1) : location }
 }
 
+/// A field of a record type as written: its name and its type.
+public struct FieldTypeSyntax: Sendable, Hashable {
+    /// The field's name.
+    public var name: Located
+    /// The field's type.
+    public var type: TypeSyntax
+}
+
 /// A type as written in a rule file: `money`, `date?`, `enum(a, b)`, `list of {...}`, or a mapping of fields.
 public indirect enum TypeSyntax: Sendable, Hashable {
     /// A type written as text.
     case text(Located)
     /// A record written as a YAML mapping of field names to types.
-    case record([(name: Located, type: TypeSyntax)], SourceLocation, optional: Bool)
+    case record([FieldTypeSyntax], SourceLocation, optional: Bool)
     /// A list written as `{list: ...}`.
     case list(TypeSyntax, SourceLocation, optional: Bool)
-
-    public static func == (lhs: TypeSyntax, rhs: TypeSyntax) -> Bool {
-        switch (lhs, rhs) {
-        case (.text(let a), .text(let b)): a == b
-        case (.record(let a, let la, let oa), .record(let b, let lb, let ob)):
-            la == lb && oa == ob && a.count == b.count && zip(a, b).allSatisfy { $0.name == $1.name && $0.type == $1.type }
-        case (.list(let a, let la, let oa), .list(let b, let lb, let ob)): a == b && la == lb && oa == ob
-        default: false
-        }
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        switch self {
-        case .text(let t): hasher.combine(t)
-        case .record(let fields, let l, let o):
-            hasher.combine(l)
-            hasher.combine(o)
-            for field in fields { hasher.combine(field.name) }
-        case .list(let t, let l, let o):
-            hasher.combine(t)
-            hasher.combine(l)
-            hasher.combine(o)
-        }
-    }
 
     /// Where the type is written.
     var location: SourceLocation {
@@ -74,6 +58,14 @@ public struct InputSyntax: Sendable, Hashable {
     public var unusedBecause: String?
 }
 
+/// `for_each: <list>` and `as: <item>` of a requirement checked for each item of a list.
+public struct ForEachSyntax: Sendable, Hashable {
+    /// The list.
+    public var list: Located
+    /// The name each item takes in the condition.
+    public var item: Located
+}
+
 /// A requirement on the facts (`require:`).
 public struct RequireSyntax: Sendable, Hashable {
     /// What must hold.
@@ -82,20 +74,10 @@ public struct RequireSyntax: Sendable, Hashable {
     public var fact: Located
     /// The error message.
     public var message: Located
-    /// `for_each: list` and `as: item`, to check each item.
-    public var forEach: (list: Located, item: Located)?
+    /// Set to check the condition for each item of a list.
+    public var forEach: ForEachSyntax?
     /// Where the requirement starts.
     public var location: SourceLocation
-
-    public static func == (lhs: RequireSyntax, rhs: RequireSyntax) -> Bool {
-        lhs.that == rhs.that && lhs.fact == rhs.fact && lhs.message == rhs.message && lhs.location == rhs.location
-            && lhs.forEach?.list == rhs.forEach?.list && lhs.forEach?.item == rhs.forEach?.item
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(that)
-        hasher.combine(location)
-    }
 }
 
 /// Citations and an explanation attached to a branch.

@@ -15,7 +15,12 @@ public struct SourcePositions: Sendable, Hashable {
 
     /// Indexes a file's text.
     public init(text: String) {
-        bytes = Array(text.utf8)
+        self.init(bytes: Array(text.utf8))
+    }
+
+    /// Indexes a file's UTF-8 bytes, as the compiler read them.
+    public init(bytes: [UInt8]) {
+        self.bytes = bytes
         var starts = [0]
         for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(index + 1) }
         lineStarts = starts

@@ -20,18 +20,7 @@ enum JSONResponse {
 
     /// The same shape for a failure that is not an evaluation's, with a kind of the service's own.
     static func error(_ status: HTTPResponse.Status, kind: String, message: String) -> Response {
-        let body = JSONValue.object(
-            JSONObject([
-                JSONMember(
-                    key: "error",
-                    value: .object(
-                        JSONObject([
-                            JSONMember(key: "message", value: .string(message)),
-                            JSONMember(key: "fact", value: .null),
-                            JSONMember(key: "kind", value: .string(kind)),
-                        ])))
-            ]))
-        return make(status, body)
+        make(status, EvaluationError.json(message: message, fact: nil, kind: kind))
     }
 
     /// The findings as the array `clausier check --format json` prints (`JSONRenderer`).
