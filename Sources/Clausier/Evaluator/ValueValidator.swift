@@ -1,10 +1,8 @@
 /// Checks typed facts given as values (by generated Swift APIs, say) the way JSON facts are checked:
 /// the shape of each value against its input's type, no negative counts or amounts, the contract's
 /// currency. Errors name the fact as JSON decoding would.
-struct ValueValidator {
-    let header: ContractHeader
-
-    func validate(_ value: Value, as type: ValueType, name: String) throws(EvaluationError) {
+enum ValueValidator {
+    static func validate(_ value: Value, as type: ValueType, name: String) throws(EvaluationError) {
         func invalid(_ message: String) -> EvaluationError { EvaluationError(.invalidFact, message, fact: name) }
         switch (type, value) {
         case (.optional, .absent):
@@ -59,9 +57,8 @@ extension RuleSet {
                 .invalidFact, "the decision '\(program.decisions[index].id)' takes \(program.decisions[index].inputs.count) inputs, not \(values.count)")
         }
         var frame = [Value](repeating: .absent, count: program.decisions[index].frameSize)
-        let validator = ValueValidator(header: program.header)
         for (input, value) in zip(program.decisions[index].inputs, values) {
-            try validator.validate(value, as: input.type, name: input.name)
+            try ValueValidator.validate(value, as: input.type, name: input.name)
             var stored = value
             if input.countsOnlyIfPast, case .date(let d) = value, d > asOf { stored = .absent }
             guard frame.indices.contains(input.slot) else { throw Operations.mismatch("typed facts") }
