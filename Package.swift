@@ -64,7 +64,8 @@ let package = Package(
         ),
         .testTarget(name: "ClausierTests", dependencies: ["Clausier"]),
         // The build plugin applied to the shipped rules: the generated typed API is what these tests call.
-        .testTarget(name: "ClausierPluginTests", dependencies: ["Clausier"], plugins: ["ClausierBuildPlugin"]),
+        .testTarget(
+            name: "ClausierPluginTests", dependencies: ["Clausier", "ClausierHarness"], plugins: ["ClausierBuildPlugin"]),
         .testTarget(name: "ClausierCompilerTests", dependencies: ["ClausierCompiler", "Clausier", "ClausierDiagnostics"]),
         .testTarget(
             name: "ClausierHarnessTests",

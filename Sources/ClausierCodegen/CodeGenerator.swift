@@ -45,6 +45,9 @@ public enum CodeGenerator {
                 w.line("try JSONDecoder().decode(RuleSet.self, from: Data(encoded.utf8))")
             }
             w.line()
+            w.doc("The rules the native code of the typed APIs was generated from, decoded once; nil only if this file was edited.")
+            w.line("static let generated: RuleSet? = try? load()")
+            w.line()
             w.line("private static let encoded = \(hashes)\"\(json)\"\(hashes)")
         }
         for contract in rules.contracts {

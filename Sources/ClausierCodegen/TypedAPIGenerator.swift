@@ -7,6 +7,13 @@ import Clausier
 /// where it must be updated.
 struct TypedAPIGenerator {
     let contract: CompiledContract
+    /// The contract's native code, which the typed methods call when they can.
+    let native: NativeContractGenerator.Output
+
+    init(contract: CompiledContract) {
+        self.contract = contract
+        self.native = NativeContractGenerator(contract: contract).generate()
+    }
 
     /// A nested type to declare in a decision's namespace.
     private struct Declaration {
@@ -30,6 +37,20 @@ struct TypedAPIGenerator {
             w.doc("The rules answering this contract's decisions.")
             w.line("public let rules: RuleSet")
             w.line("private let references: [DecisionReference]")
+            w.line("private let native: NativeBinding?")
+            w.line()
+            w.doc("""
+                The decisions answered by native Swift generated from the rules when explanation is off; the others, \
+                and every decision with explanation on, are answered by the interpreter, with the same answers.
+                """)
+            let nativeIDs = contract.decisions.indices.filter { native.decisions[$0] != nil }.map { SwiftNames.literal(contract.decisions[$0].id) }
+            w.line("public static let nativeDecisions: [String] = [\(nativeIDs.joined(separator: ", "))]")
+            w.line()
+            w.doc("""
+                Whether the native code answers: true when the rules bound are the rules this API was generated from \
+                (``CompiledRules/load()``); rules loaded or reloaded from elsewhere are answered by the interpreter.
+                """)
+            w.line("public var usesNativeCode: Bool { native != nil }")
             w.line()
             w.doc("""
                 Binds the typed API to rules holding this contract and the decisions it was generated for.
@@ -50,12 +71,50 @@ struct TypedAPIGenerator {
                 }
                 w.line("self.rules = rules")
                 w.line("self.references = references")
+                w.line("self.native = NativeBinding(rules: rules, generated: CompiledRules.generated, contract: Self.id)")
             }
             for (index, decision) in contract.decisions.enumerated() {
                 w.line()
                 method(decision, index: index, into: &w)
                 w.line()
                 namespace(decision, into: &w)
+            }
+            w.line()
+            dynamicEntry(into: &w)
+        }
+        w.line()
+        w.append(native.source)
+    }
+
+    /// `evaluate(_:values:asOf:explain:)`: a decision named at run time, with its inputs as values,
+    /// answered as the typed method answers it (natively when it can).
+    private func dynamicEntry(into w: inout SourceWriter) {
+        w.doc("""
+            Answers a decision named at run time, its inputs given as values in the decision's input order, through \
+            the typed method, so natively when it can.
+
+            - Throws: ``EvaluationError`` of kind `unknownDecision` for a decision this contract does not have, \
+            `invalidFact` for values of the wrong number or type, and as the typed method does.
+            """)
+        w.block("public func evaluate(_ decision: String, values: [Value], asOf: CivilDate, explain: Bool = false) throws(EvaluationError) -> Decision") { w in
+            w.block("switch decision") { w in
+                for decision in contract.decisions {
+                    let namespace = SwiftNames.type(decision.id)
+                    w.line("case \(SwiftNames.literal(decision.id)):")
+                    w.indent(by: 1)
+                    w.block("guard values.count == \(decision.inputs.count) else") { w in
+                        w.line("throw EvaluationError(.invalidFact, \"the decision '\\(decision)' takes \(decision.inputs.count) inputs, not \\(values.count)\")")
+                    }
+                    var arguments: [String] = []
+                    for (position, (name, input)) in parameters(decision).enumerated() {
+                        arguments.append("\(name.replacingBackquotes): try \(fromValue("values[\(position)]", input.type, namespace: namespace, name: input.name))")
+                    }
+                    arguments += ["asOf: asOf", "explain: explain"]
+                    w.line("return try \(SwiftNames.member(decision.id))(\(arguments.joined(separator: ", "))).decision")
+                    w.indent(by: -1)
+                }
+                w.line("default:")
+                w.line("    throw EvaluationError(.unknownDecision, \"the contract '\\(Self.id)' has no decision '\\(decision)'\")")
             }
         }
     }
@@ -88,10 +147,112 @@ struct TypedAPIGenerator {
         var signature = parameters(decision).map { "\($0.name): \(swiftType($0.input.type, namespace: namespace, name: $0.input.name))" }
         signature += ["asOf: CivilDate", "explain: Bool = false"]
         w.block("public func \(SwiftNames.member(decision.id))(\(signature.joined(separator: ", "))) throws(EvaluationError) -> Answer<\(namespace).Result>") { w in
+            if let function = native.decisions[index] {
+                nativeCall(decision, index: index, function: function, into: &w)
+            } else if let reason = native.unsupported[decision.id] {
+                w.line("// The interpreter answers: the native backend does not translate \(SwiftNames.comment(reason)).")
+            }
             let values = parameters(decision).map { toValue($0.name, $0.input.type) }
             w.line("let values: [Value] = [\(values.joined(separator: ", "))]")
             w.line("let decision = try rules.evaluate(references[\(index)], values: values, asOf: asOf, explain: explain)")
             w.line("return Answer(value: try \(fromValue("decision.value", decision.resultType, namespace: namespace, name: resultName(decision))), decision: decision)")
+        }
+    }
+
+    /// The native path of a typed method: the facts checked as the interpreter checks them, then the
+    /// generated function, its answer converted to the API's types.
+    private func nativeCall(_ decision: CompiledDecision, index: Int, function: String, into w: inout SourceWriter) {
+        let namespace = SwiftNames.type(decision.id)
+        var types = native.types
+        w.block("if let native, !explain") { w in
+            var arguments: [String] = []
+            var counter = 0
+            for (name, input) in parameters(decision) {
+                let plain = name.replacingBackquotes
+                validate(name, input.type, fact: SwiftNames.literal(input.name), counter: &counter, into: &w)
+                var argument = name
+                if input.countsOnlyIfPast {
+                    w.line("let \(plain)Counted = \(name).flatMap { $0 > asOf ? nil : $0 }")
+                    argument = plain + "Counted"
+                }
+                arguments.append("\(plain): \(toNative(argument, input.type, types: &types))")
+            }
+            arguments.append("asOf: asOf")
+            w.line("let answer = try \(native.enumName(contract)).\(function)(\(arguments.joined(separator: ", ")))")
+            let result = SwiftNames.type(decision.id) + ".Result"
+            w.line("let value: \(result) = \(fromNative("answer", decision.resultType, namespace: namespace, name: resultName(decision)))")
+            w.line("return Answer(value: value, decision: native.decision(\(index), value: \(toValue("value", decision.resultType)), asOf: asOf))")
+        }
+    }
+
+    /// Checks of a typed fact, as `ValueValidator` makes them; `fact` is Swift code for its dotted name.
+    private func validate(_ expr: String, _ type: ValueType, fact: String, counter: inout Int, into w: inout SourceWriter) {
+        func fail(_ check: String) {
+            w.block("if let problem = \(check)") { w in
+                w.line("throw EvaluationError(.invalidFact, problem, fact: \(fact))")
+            }
+        }
+        switch type {
+        case .int: fail("FactCheck.count(\(expr))")
+        case .money(let currency):
+            fail(currency == .eur ? "FactCheck.money(\(expr), currency: .eur)" : "FactCheck.money(\(expr), currency: Currency(code: \(SwiftNames.literal(currency.code))) ?? .eur)")
+        case .date: fail("FactCheck.date(\(expr))")
+        case .optional(let inner) where inner.needsFactCheck:
+            counter += 1
+            let present = "present\(counter)"
+            w.block("if let \(present) = \(expr)") { w in validate(present, inner, fact: fact, counter: &counter, into: &w) }
+        case .list(let element) where element.needsFactCheck:
+            counter += 1
+            let (index, item) = ("index\(counter)", "item\(counter)")
+            w.block("for (\(index), \(item)) in \(expr).enumerated()") { w in
+                validate(item, element, fact: "\(fact) + \"[\" + String(\(index)) + \"]\"", counter: &counter, into: &w)
+            }
+        case .record(let fields):
+            for field in fields where field.type.needsFactCheck {
+                validate("\(expr).\(SwiftNames.member(field.name))", field.type, fact: "\(fact) + \(SwiftNames.literal("." + field.name))",
+                         counter: &counter, into: &w)
+            }
+        default:
+            return
+        }
+    }
+
+    /// Swift code turning an API value into the native code's representation.
+    private func toNative(_ expr: String, _ type: ValueType, types: inout NativeTypes) -> String {
+        switch type {
+        case .enumeration: return "\(expr).rawValue"
+        case .optional(let inner), .list(let inner):
+            let element = toNative("$0", inner, types: &types)
+            return element == "$0" ? expr : "\(expr).map { \(element) }"
+        case .record(let fields):
+            let name = (try? types.swift(type)) ?? "_"
+            let arguments = fields.map { field in
+                let member = SwiftNames.member(field.name)
+                return "\(member.replacingBackquotes): \(toNative("\(expr).\(member)", field.type, types: &types))"
+            }
+            return "\(native.enumName(contract)).\(name)(\(arguments.joined(separator: ", ")))"
+        default: return expr
+        }
+    }
+
+    /// Swift code turning the native code's answer into the API's types (throwing for enums).
+    private func fromNative(_ expr: String, _ type: ValueType, namespace: String, name: String) -> String {
+        switch type {
+        case .enumeration:
+            return "try \(swiftType(type, namespace: namespace, name: name, qualified: true))(decoding: .name(\(expr)))"
+        case .record(let fields):
+            let arguments = fields.map { field in
+                let member = SwiftNames.member(field.name)
+                return "\(member.replacingBackquotes): \(fromNative("\(expr).\(member)", field.type, namespace: namespace, name: field.name))"
+            }
+            return "\(swiftType(type, namespace: namespace, name: name, qualified: true))(\(arguments.joined(separator: ", ")))"
+        case .optional(let inner), .list(let inner):
+            let itemName = type.isOptional ? name : name + "_item"
+            let element = fromNative("element", inner, namespace: namespace, name: itemName)
+            guard element != "element" else { return expr }
+            let elementType = swiftType(inner, namespace: namespace, name: itemName, qualified: true)
+            return "try \(expr).map { (element) throws(EvaluationError) -> \(elementType) in \(element) }"
+        default: return expr
         }
     }
 

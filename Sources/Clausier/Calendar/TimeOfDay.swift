@@ -21,6 +21,12 @@ public struct TimeOfDay: Sendable, Hashable, Comparable, Codable, CustomStringCo
         self.secondsSinceMidnight = Int32(truncatingIfNeeded: secondsSinceMidnight)
     }
 
+    /// The time of a literal of generated code, written from a valid time; a count outside
+    /// 0..<86400 is clamped into it, so this never traps.
+    public init(literalSeconds seconds: Int) {
+        self.init(checkedSeconds: min(max(seconds, 0), 86_399))
+    }
+
     /// Builds a value the caller has already range-checked.
     init(checkedSeconds: Int) {
         self.secondsSinceMidnight = Int32(truncatingIfNeeded: checkedSeconds)

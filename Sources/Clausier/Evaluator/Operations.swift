@@ -8,15 +8,11 @@ enum Operations {
     }
 
     static func arithmetic(_ error: ArithmeticError, _ what: String) -> EvaluationError {
-        EvaluationError(.arithmetic, "\(error.message) while computing \(what)")
-    }
-
-    static func money(_ error: MoneyError, _ what: String) -> EvaluationError {
-        EvaluationError(.arithmetic, "\(error.message) while computing \(what)")
+        Arithmetic.arithmetic(error, what)
     }
 
     static func overflow(_ what: String) -> EvaluationError {
-        EvaluationError(.arithmetic, "the result of \(what) is out of range")
+        Arithmetic.overflow(what)
     }
 
     static func decimal(_ value: Value) -> FixedDecimal? {
@@ -33,92 +29,66 @@ enum Operations {
         switch op {
         case .addInt, .subtractInt, .multiplyInt:
             guard case .int(let a) = lhs, case .int(let b) = rhs else { throw mismatch("integer arithmetic") }
-            let (r, o): (Int, Bool) =
-                op == .addInt ? a.addingReportingOverflow(b)
-                : op == .subtractInt ? a.subtractingReportingOverflow(b) : a.multipliedReportingOverflow(by: b)
-            if o { throw overflow("integer arithmetic") }
-            return .int(r)
+            switch op {
+            case .addInt: return .int(try Arithmetic.addInts(a, b))
+            case .subtractInt: return .int(try Arithmetic.subtractInts(a, b))
+            default: return .int(try Arithmetic.multiplyInts(a, b))
+            }
         case .divideInt, .addDecimal, .subtractDecimal, .multiplyDecimal, .divideDecimal:
             guard let a = decimal(lhs), let b = decimal(rhs) else { throw mismatch("decimal arithmetic") }
-            do {
-                switch op {
-                case .addDecimal: return .decimal(try a.adding(b))
-                case .subtractDecimal: return .decimal(try a.subtracting(b))
-                case .multiplyDecimal: return .decimal(try a.multiplying(by: b))
-                default: return .decimal(try a.dividing(by: b))
-                }
-            } catch { throw arithmetic(error, "a decimal") }
+            switch op {
+            case .addDecimal: return .decimal(try Arithmetic.addDecimals(a, b))
+            case .subtractDecimal: return .decimal(try Arithmetic.subtractDecimals(a, b))
+            case .multiplyDecimal: return .decimal(try Arithmetic.multiplyDecimals(a, b))
+            default: return .decimal(try Arithmetic.divideDecimals(a, b))
+            }
         case .addMoney, .subtractMoney:
             guard case .money(let a) = lhs, case .money(let b) = rhs else { throw mismatch("money arithmetic") }
-            do {
-                return .money(op == .addMoney ? try a.adding(b) : try a.subtracting(b))
-            } catch { throw money(error, "an amount") }
+            return .money(op == .addMoney ? try Arithmetic.addMoney(a, b) : try Arithmetic.subtractMoney(a, b))
         case .multiplyMoney:
             let (m, factor): (Money, FixedDecimal)
             if case .money(let a) = lhs, let b = decimal(rhs) { (m, factor) = (a, b) }
             else if case .money(let b) = rhs, let a = decimal(lhs) { (m, factor) = (b, a) }
             else { throw mismatch("money multiplication") }
-            do { return .money(try m.multiplying(by: factor)) } catch { throw arithmetic(error, "an amount") }
+            return .money(try Arithmetic.multiplyMoney(m, by: factor))
         case .divideMoney:
             guard case .money(let a) = lhs, let b = decimal(rhs) else { throw mismatch("money division") }
-            do { return .money(try a.dividing(by: b)) } catch { throw arithmetic(error, "an amount") }
+            return .money(try Arithmetic.divideMoney(a, by: b))
         case .divideMoneyByMoney:
             guard case .money(let a) = lhs, case .money(let b) = rhs else { throw mismatch("money division") }
-            guard a.currency == b.currency else { throw money(.currencyMismatch(a.currency, b.currency), "a ratio") }
-            do { return .decimal(try a.amount.dividing(by: b.amount)) } catch { throw arithmetic(error, "a ratio") }
+            return .decimal(try Arithmetic.ratio(a, b))
         case .addPercent, .subtractPercent:
             guard case .percent(let a) = lhs, case .percent(let b) = rhs else { throw mismatch("percent arithmetic") }
-            do { return .percent(op == .addPercent ? try a.adding(b) : try a.subtracting(b)) } catch {
-                throw arithmetic(error, "a percentage")
-            }
+            return .percent(op == .addPercent ? try Arithmetic.addPercents(a, b) : try Arithmetic.subtractPercents(a, b))
         case .multiplyPercent:
             guard let a = decimal(lhs), let b = decimal(rhs) else { throw mismatch("percent multiplication") }
-            do { return .percent(try a.multiplying(by: b)) } catch { throw arithmetic(error, "a percentage") }
+            return .percent(try Arithmetic.multiplyPercents(a, b))
         case .addDuration, .subtractDuration:
             guard case .duration(let a) = lhs, case .duration(let b) = rhs else { throw mismatch("duration arithmetic") }
-            let (r, o) = op == .addDuration
-                ? a.nanoseconds.addingReportingOverflow(b.nanoseconds)
-                : a.nanoseconds.subtractingReportingOverflow(b.nanoseconds)
-            if o { throw overflow("a duration") }
-            return .duration(ExactDuration(nanoseconds: r))
+            return .duration(op == .addDuration ? try Arithmetic.addDurations(a, b) : try Arithmetic.subtractDurations(a, b))
         case .addPeriod, .subtractPeriod:
             guard case .period(let a, let unit) = lhs, case .period(let b, _) = rhs else { throw mismatch("period arithmetic") }
-            let (r, o) = op == .addPeriod ? a.addingReportingOverflow(b) : a.subtractingReportingOverflow(b)
-            if o { throw overflow("a count of days") }
-            return .period(r, unit)
+            return .period(op == .addPeriod ? try Arithmetic.addPeriods(a, b) : try Arithmetic.subtractPeriods(a, b), unit)
         case .dateAddPeriod, .dateSubtractPeriod:
             guard case .date(let d) = lhs, case .period(let n, let unit) = rhs else { throw mismatch("date arithmetic") }
-            let count = op == .dateAddPeriod ? n : -n
-            guard let result = shift(d, by: count, unit, header: header) else {
-                throw overflow("\(d) \(count < 0 ? "-" : "+") \(abs(count)) \(unit.name(count: abs(count)))")
-            }
-            return .date(result)
+            return .date(
+                op == .dateAddPeriod
+                    ? try Arithmetic.shift(d, by: n, unit, holidays: header.holidays)
+                    : try Arithmetic.shiftBack(d, by: n, unit, holidays: header.holidays))
         case .dateDifference:
             guard case .date(let a) = lhs, case .date(let b) = rhs else { throw mismatch("date difference") }
             return .period(b.days(until: a), .days)
         case .datetimeAddDuration, .datetimeSubtractDuration:
             guard case .datetime(let t) = lhs, case .duration(let d) = rhs else { throw mismatch("datetime arithmetic") }
-            let delta = op == .datetimeAddDuration ? d : ExactDuration(nanoseconds: 0 &- d.nanoseconds)
-            guard let r = t.adding(delta) else { throw overflow("a datetime") }
-            return .datetime(r)
+            return .datetime(
+                op == .datetimeAddDuration ? try Arithmetic.addDuration(t, d) : try Arithmetic.subtractDuration(t, d))
         case .datetimeDifference:
             guard case .datetime(let a) = lhs, case .datetime(let b) = rhs else { throw mismatch("datetime difference") }
-            guard let d = a.duration(since: b) else { throw overflow("a duration") }
-            return .duration(d)
+            return .duration(try Arithmetic.difference(a, b))
         case .compare(let comparison):
             if comparison == .equal { return .bool(lhs == rhs) }
             if comparison == .notEqual { return .bool(lhs != rhs) }
             return .bool(comparison.holds(try compare(lhs, rhs)))
-        }
-    }
-
-    static func shift(_ date: CivilDate, by count: Int, _ unit: PeriodUnit, header: ContractHeader) -> CivilDate? {
-        switch unit {
-        case .days: date.adding(days: count)
-        case .businessDays: date.adding(businessDays: count, in: header.holidays)
-        case .joursFrancs: date.adding(joursFrancs: count, in: header.holidays)
-        case .months: date.adding(months: count)
-        case .years: date.adding(years: count)
         }
     }
 
@@ -128,7 +98,7 @@ enum Operations {
         switch (lhs, rhs) {
         case (.int(let a), .int(let b)): return order(a, b)
         case (.money(let a), .money(let b)):
-            do { return try a.compare(b) } catch { throw money(error, "a comparison") }
+            return try Arithmetic.compareMoney(a, b)
         case (.date(let a), .date(let b)): return order(a, b)
         case (.datetime(let a), .datetime(let b)): return order(a, b)
         case (.time(let a), .time(let b)): return order(a, b)
@@ -160,28 +130,13 @@ extension Value {
     /// The evaluator negates at run time; the compiler folds `-` on constants with the same function.
     public func negated() throws(EvaluationError) -> Value {
         switch self {
-        case .int(let i):
-            let (r, o) = Int(0).subtractingReportingOverflow(i)
-            if o { throw Operations.overflow("a negation") }
-            return .int(r)
-        case .decimal(let d):
-            do { return .decimal(try d.negated()) } catch { throw Operations.arithmetic(error, "a negation") }
-        case .percent(let d):
-            do { return .percent(try d.negated()) } catch { throw Operations.arithmetic(error, "a negation") }
-        case .money(let m):
-            do { return .money(Money(amount: try m.amount.negated(), currency: m.currency)) } catch {
-                throw Operations.arithmetic(error, "a negation")
-            }
-        case .duration(let d):
-            let (r, o) = Int64(0).subtractingReportingOverflow(d.nanoseconds)
-            if o { throw Operations.overflow("a negation") }
-            return .duration(ExactDuration(nanoseconds: r))
-        case .period(let n, let unit):
-            let (r, o) = Int(0).subtractingReportingOverflow(n)
-            if o { throw Operations.overflow("a negation") }
-            return .period(r, unit)
-        default:
-            throw Operations.mismatch("a negation")
+        case .int(let i): .int(try Arithmetic.negateInt(i))
+        case .decimal(let d): .decimal(try Arithmetic.negateDecimal(d))
+        case .percent(let d): .percent(try Arithmetic.negateDecimal(d))
+        case .money(let m): .money(try Arithmetic.negateMoney(m))
+        case .duration(let d): .duration(try Arithmetic.negateDuration(d))
+        case .period(let n, let unit): .period(try Arithmetic.negateInt(n), unit)
+        default: throw Operations.mismatch("a negation")
         }
     }
 

@@ -115,11 +115,14 @@ public struct CompiledDecision: Sendable, Hashable, Codable {
     public var resultType: ValueType
     /// How many slots its frame needs.
     public var frameSize: Int
+    /// The type of each slot of its frame (inputs, `let` bindings, list items), for backends that
+    /// give each slot a static type; empty when the rules were compiled without them.
+    public var slotTypes: [ValueType]
 
     /// Creates a decision.
     public init(
         id: String, title: String, citations: [String], inputs: [InputSpec], requirements: [Requirement],
-        body: Expr, resultType: ValueType, frameSize: Int
+        body: Expr, resultType: ValueType, frameSize: Int, slotTypes: [ValueType] = []
     ) {
         self.id = id
         self.title = title
@@ -129,6 +132,7 @@ public struct CompiledDecision: Sendable, Hashable, Codable {
         self.body = body
         self.resultType = resultType
         self.frameSize = frameSize
+        self.slotTypes = slotTypes
     }
 }
 
@@ -144,14 +148,23 @@ public struct CompiledDefinition: Sendable, Hashable, Codable {
     public var body: Expr
     /// How many slots its frame needs.
     public var frameSize: Int
+    /// The type of each slot of its frame, parameters first; empty when the rules were compiled without them.
+    public var slotTypes: [ValueType]
+    /// The parameters' names, as the rule file writes them.
+    public var parameterNames: [String]
 
     /// Creates a definition.
-    public init(id: String, step: StepInfo, parameterCount: Int, body: Expr, frameSize: Int) {
+    public init(
+        id: String, step: StepInfo, parameterCount: Int, body: Expr, frameSize: Int, slotTypes: [ValueType] = [],
+        parameterNames: [String] = []
+    ) {
         self.id = id
+        self.parameterNames = parameterNames
         self.step = step
         self.parameterCount = parameterCount
         self.body = body
         self.frameSize = frameSize
+        self.slotTypes = slotTypes
     }
 }
 

@@ -52,6 +52,13 @@ public struct FixedDecimal: Sendable, Hashable, Comparable, Codable, CustomStrin
         self.init(uncheckedMantissa: mantissa, scale: scale)
     }
 
+    /// Creates `mantissa / 10^scale` from the parts of a value that was valid when it was written
+    /// down: the literals of generated code. A scale outside `0...18` is clamped into it, so this
+    /// never traps; the generator only writes the scales of existing values.
+    public init(literal mantissa: Int128, scale: Int) {
+        self.init(uncheckedMantissa: mantissa, scale: min(max(scale, 0), Self.maxScale))
+    }
+
     /// Creates an integral value with scale 0.
     public init(_ int: Int) {
         self.init(uncheckedMantissa: Int128(int), scale: 0)

@@ -123,7 +123,7 @@ extension ExpressionChecker {
             return nil
         }
         var inner = scope
-        let slot = inner.slots.next()
+        let slot = inner.slots.next(element)
         var body: Typed?
         if args.count == 2 {
             guard case .lambda(let parameter, let bodySyntax, _) = args[1] else {

@@ -60,7 +60,8 @@ struct ContractCompiler {
                     id: rule.id.text,
                     step: StepInfo(kind: .definition, label: rule.id.text, because: rule.title.isEmpty ? nil : rule.title,
                                    citations: rule.cites, type: signature.returns),
-                    parameterCount: signature.parameters.count, body: body, frameSize: slots.size))
+                    parameterCount: signature.parameters.count, body: body, frameSize: slots.size, slotTypes: slots.types,
+                    parameterNames: signature.parameters.map(\.name)))
         }
         reportCycles(callGraph, definitionSyntax)
         var decisions: [CompiledDecision] = []
@@ -333,7 +334,7 @@ struct ContractCompiler {
         }
         return CompiledDecision(
             id: rule.id.text, title: rule.title, citations: rule.cites, inputs: inputs, requirements: requirements,
-            body: body, resultType: returns, frameSize: slots.size)
+            body: body, resultType: returns, frameSize: slots.size, slotTypes: slots.types)
     }
 
     /// Lowers `let` bindings and the value into one expression: each binding becomes a `bind` around the rest.

@@ -7,13 +7,16 @@ struct Binding {
     var type: ValueType
 }
 
-/// Hands out frame slots; the highest count reached is the frame size.
+/// Hands out frame slots and remembers each one's type; the count handed out is the frame size.
 final class SlotAllocator {
-    private(set) var size = 0
+    /// The type of each slot handed out, in slot order.
+    private(set) var types: [ValueType] = []
 
-    func next() -> Int {
-        defer { size += 1 }
-        return size
+    var size: Int { types.count }
+
+    func next(_ type: ValueType) -> Int {
+        types.append(type)
+        return types.count - 1
     }
 }
 
@@ -52,7 +55,7 @@ struct Scope {
     init(slots: SlotAllocator) { self.slots = slots }
 
     mutating func bind(_ name: String, _ type: ValueType) -> Int {
-        let slot = slots.next()
+        let slot = slots.next(type)
         bindings[name] = Binding(slot: slot, type: type)
         return slot
     }

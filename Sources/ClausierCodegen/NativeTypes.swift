@@ -1,0 +1,113 @@
+import Clausier
+
+/// Why a rule is answered by the interpreter rather than by native code: a construct the native
+/// backend does not translate. The typed API then calls the interpreter for that decision, so the
+/// answer is the same either way.
+struct NativeUnsupported: Error, CustomStringConvertible {
+    var description: String
+}
+
+/// How the native code holds each rule type, and the record structs it declares.
+///
+/// Scalars are the runtime's value types; names of enumerations are `String`s (the rules compare
+/// them with names written in the rule file); records are plain structs, one per distinct list of
+/// fields, declared once per contract.
+struct NativeTypes {
+    /// Record structs in the order they were first needed, with their fields.
+    private(set) var records: [(name: String, fields: [RecordField])] = []
+    private var recordNames: [[RecordField]: String] = [:]
+
+    /// The Swift type holding values of `type` in native code.
+    mutating func swift(_ type: ValueType) throws(NativeUnsupported) -> String {
+        switch type {
+        case .bool: return "Bool"
+        case .int, .period: return "Int"
+        case .decimal, .percent: return "FixedDecimal"
+        case .money: return "Money"
+        case .date: return "CivilDate"
+        case .datetime: return "Instant"
+        case .time: return "TimeOfDay"
+        case .duration: return "ExactDuration"
+        case .enumeration: return "String"
+        case .list(let element): return "[\(try swift(element))]"
+        case .optional(let inner):
+            if case .optional = inner { throw NativeUnsupported(description: "a nested optional") }
+            return try swift(inner) + "?"
+        case .record(let fields): return try record(fields)
+        case .absent: throw NativeUnsupported(description: "a value of no type")
+        }
+    }
+
+    /// The struct for a record type, declared on first use.
+    private mutating func record(_ fields: [RecordField]) throws(NativeUnsupported) -> String {
+        if let name = recordNames[fields] { return name }
+        for field in fields { _ = try swift(field.type) }
+        var base = fields.prefix(3).map { SwiftNames.type($0.name) }.joined()
+        if fields.count > 3 { base += "Etc" }
+        if base.isEmpty { base = "Empty" }
+        var name = base + "Record"
+        var suffix = 2
+        while records.contains(where: { $0.name == name }) {
+            name = base + "Record\(suffix)"
+            suffix += 1
+        }
+        recordNames[fields] = name
+        records.append((name, fields))
+        return name
+    }
+
+    /// The declarations of the record structs.
+    mutating func declare(into w: inout SourceWriter) throws(NativeUnsupported) {
+        var index = 0
+        // Declaring a record can need another one; the list grows while it is walked.
+        while index < records.count {
+            let (name, fields) = records[index]
+            w.line()
+            w.doc("The record {\(fields.map { "\($0.name): \($0.type)" }.joined(separator: ", "))}.")
+            w.open("struct \(name): Hashable, Sendable")
+            for field in fields {
+                w.line("var \(SwiftNames.member(field.name)): \(try swift(field.type))")
+            }
+            w.close()
+            index += 1
+        }
+    }
+
+    /// A Swift expression for a constant of the rules, held as `type`.
+    static func literal(_ value: Value) throws(NativeUnsupported) -> (code: String, type: ValueType) {
+        switch value {
+        case .bool(let b): return (b ? "true" : "false", .bool)
+        case .int(let i): return ("\(i)", .int)
+        case .decimal(let d): return (decimal(d), .decimal)
+        case .percent(let d): return (decimal(d), .percent)
+        case .money(let m):
+            guard m.currency == .eur else { throw NativeUnsupported(description: "an amount in \(m.currency.code)") }
+            return ("Money(amount: \(decimal(m.amount)), currency: .eur)", .money(m.currency))
+        case .date(let d): return ("CivilDate(daysSinceEpoch: \(d.daysSinceEpoch)) /* \(d) */", .date)
+        case .datetime(let t): return ("Instant(nanosecondsSinceEpoch: \(t.nanosecondsSinceEpoch)) /* \(t) */", .datetime)
+        case .duration(let d): return ("ExactDuration(nanoseconds: \(d.nanoseconds)) /* \(d) */", .duration)
+        case .period(let n, let unit): return ("\(n)", .period(unit))
+        case .name(let s): return (SwiftNames.literal(s), .enumeration([s]))
+        case .time(let t): return ("TimeOfDay(literalSeconds: \(t.secondsSinceMidnight)) /* \(t) */", .time)
+        case .list, .record, .absent:
+            throw NativeUnsupported(description: "a constant \(value)")
+        }
+    }
+
+    private static func decimal(_ d: FixedDecimal) -> String {
+        if d.scale == 0, let small = Int(exactly: d.mantissa) { return "FixedDecimal(\(small))" }
+        return "FixedDecimal(literal: \(d.mantissa), scale: \(d.scale)) /* \(d) */"
+    }
+}
+
+extension ValueType {
+    /// Whether a typed fact of this type has checks beyond its Swift type (counts, amounts, dates).
+    var needsFactCheck: Bool {
+        switch self {
+        case .int, .money, .date: true
+        case .optional(let inner), .list(let inner): inner.needsFactCheck
+        case .record(let fields): fields.contains { $0.type.needsFactCheck }
+        default: false
+        }
+    }
+}
