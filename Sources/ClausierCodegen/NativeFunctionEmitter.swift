@@ -6,6 +6,8 @@ struct NativeCode {
     var type: ValueType
     /// A name or a literal: repeating it evaluates nothing twice, and it needs no parentheses.
     var isSimple: Bool
+    /// For a name written in the rules, the name: it becomes a case of the enum its context needs.
+    var nameLiteral: String? = nil
 
     /// The text, parenthesised unless it is simple, to be an operand.
     var operand: String { isSimple ? text : "(\(text))" }
@@ -97,8 +99,13 @@ struct NativeFunctionEmitter {
             return code
         case (.int, .decimal), (.int, .percent):
             return NativeCode(text: "FixedDecimal(\(code.text))", type: want, isSimple: false)
-        case (.enumeration, .enumeration):
-            return NativeCode(text: code.text, type: want, isSimple: code.isSimple)
+        case (.enumeration(let given), .enumeration(let wanted)):
+            if given.isEmpty, wanted.isEmpty { return code }
+            if wanted.isEmpty { return NativeCode(text: "\(code.operand).rawValue", type: want, isSimple: false) }
+            if let name = code.nameLiteral, wanted.contains(name) {
+                return NativeCode(text: "\(try types.swift(want)).\(NativeTypes.member(name))", type: want, isSimple: true)
+            }
+            throw NativeUnsupported(description: "a name of enum(\(given.joined(separator: ", "))) used as \(want)")
         case (.absent, .optional):
             return NativeCode(text: "nil", type: want, isSimple: true)
         case (.optional(let inner), _) where !want.isOptional:
@@ -136,7 +143,9 @@ struct NativeFunctionEmitter {
             return NativeCode(text: "nil", type: want, isSimple: true)
         case .constant(let value):
             let (text, type) = try NativeTypes.literal(value)
-            return NativeCode(text: text, type: type, isSimple: true)
+            var code = NativeCode(text: text, type: type, isSimple: true)
+            if case .name(let name) = value { code.nameLiteral = name }
+            return code
         case .slot(let slot):
             guard let name = slotNames[slot] else { throw NativeUnsupported(description: "a slot read before it is bound") }
             read.insert(slot)
@@ -365,8 +374,17 @@ struct NativeFunctionEmitter {
 
     /// `==` and `!=` with the interpreter's meaning: values of different kinds are never equal.
     private mutating func equality(_ a: NativeCode, _ b: NativeCode, _ equal: Bool) throws(NativeUnsupported) -> NativeCode {
+        var (a, b) = (a, b)
+        if a.type.unwrapped != b.type.unwrapped, a.type.unwrapped.isEnumeration, b.type.unwrapped.isEnumeration {
+            // A name written in the rules takes the enum of the other side.
+            if b.nameLiteral != nil || a.type.unwrapped == .enumeration([]) {
+                b = try coerce(b, to: a.type.unwrapped)
+            } else {
+                a = try coerce(a, to: b.type.unwrapped)
+            }
+        }
         let (x, y) = (a.type.unwrapped, b.type.unwrapped)
-        guard x == y || x.isEnumeration && y.isEnumeration || x == .absent || y == .absent else {
+        guard x == y || x == .absent || y == .absent else {
             throw NativeUnsupported(description: "a comparison of \(a.type) with \(b.type)")
         }
         return NativeCode(text: "\(a.operand) \(equal ? "==" : "!=") \(b.operand)", type: .bool, isSimple: false)
@@ -539,12 +557,16 @@ struct NativeFunctionEmitter {
         let record = try types.swift(want)
         let decision = SwiftNames.member(fields[0].name).replacingBackquotes
         let reason = SwiftNames.member(fields[1].name).replacingBackquotes
-        func answer(_ outcome: String, _ why: String) -> ArmValue {
-            .code("\(record)(\(decision): \(SwiftNames.literal(outcome)), \(reason): \(SwiftNames.literal(why)))", want)
+        func name(_ text: String, as type: ValueType) throws(NativeUnsupported) -> String {
+            try coerce(NativeCode(text: SwiftNames.literal(text), type: .enumeration([]), isSimple: true, nameLiteral: text), to: type).text
         }
-        var arms = block.exclusions.map { Arm(condition: .expr($0.condition), value: answer(block.refused, $0.reason)) }
-        arms += block.grounds.map { Arm(condition: .expr($0.condition), value: answer(block.granted, $0.reason)) }
-        arms.append(Arm(condition: .always, value: answer(block.refused, block.noGround)))
+        func answer(_ outcome: String, _ why: String) throws(NativeUnsupported) -> ArmValue {
+            .code("\(record)(\(decision): \(try name(outcome, as: fields[0].type)), \(reason): \(try name(why, as: fields[1].type)))", want)
+        }
+        var arms: [Arm] = []
+        for item in block.exclusions { arms.append(Arm(condition: .expr(item.condition), value: try answer(block.refused, item.reason))) }
+        for item in block.grounds { arms.append(Arm(condition: .expr(item.condition), value: try answer(block.granted, item.reason))) }
+        arms.append(Arm(condition: .always, value: try answer(block.refused, block.noGround)))
         return try chain(arms, want: want, named: "eligibility", noMatch: "")
     }
 

@@ -9,13 +9,16 @@ struct NativeUnsupported: Error, CustomStringConvertible {
 
 /// How the native code holds each rule type, and the record structs it declares.
 ///
-/// Scalars are the runtime's value types; names of enumerations are `String`s (the rules compare
-/// them with names written in the rule file); records are plain structs, one per distinct list of
-/// fields, declared once per contract.
+/// Scalars are the runtime's value types; an enumeration is a Swift enum, one per distinct list of
+/// names (a name of no declared list, such as a weekday, is a `String`); records are plain structs,
+/// one per distinct list of fields. Each is declared once per contract.
 struct NativeTypes {
     /// Record structs in the order they were first needed, with their fields.
     private(set) var records: [(name: String, fields: [RecordField])] = []
     private var recordNames: [[RecordField]: String] = [:]
+    /// Enums in the order they were first needed, with their names.
+    private(set) var enums: [(name: String, cases: [String])] = []
+    private var enumNames: [[String]: String] = [:]
 
     /// The Swift type holding values of `type` in native code.
     mutating func swift(_ type: ValueType) throws(NativeUnsupported) -> String {
@@ -28,7 +31,7 @@ struct NativeTypes {
         case .datetime: return "Instant"
         case .time: return "TimeOfDay"
         case .duration: return "ExactDuration"
-        case .enumeration: return "String"
+        case .enumeration(let cases): return cases.isEmpty ? "String" : choice(cases)
         case .list(let element): return "[\(try swift(element))]"
         case .optional(let inner):
             if case .optional = inner { throw NativeUnsupported(description: "a nested optional") }
@@ -56,8 +59,46 @@ struct NativeTypes {
         return name
     }
 
-    /// The declarations of the record structs.
+    /// The enum for a list of names, declared on first use.
+    private mutating func choice(_ cases: [String]) -> String {
+        if let name = enumNames[cases] { return name }
+        var base = cases.prefix(3).map { SwiftNames.type($0) }.joined()
+        if cases.count > 3 { base += "Etc" }
+        var name = base + "Choice"
+        var suffix = 2
+        while enums.contains(where: { $0.name == name }) || records.contains(where: { $0.name == name }) {
+            name = base + "Choice\(suffix)"
+            suffix += 1
+        }
+        enumNames[cases] = name
+        enums.append((name, cases))
+        return name
+    }
+
+    /// The name of the native type already declared for `type`, if any.
+    func declared(_ type: ValueType) -> String? {
+        switch type {
+        case .enumeration(let cases): enumNames[cases]
+        case .record(let fields): recordNames[fields]
+        default: nil
+        }
+    }
+
+    /// The Swift name of one of an enumeration's names: `trial_end` → `trialEnd`.
+    static func member(_ name: String) -> String { SwiftNames.member(name) }
+
+    /// The declarations of the record structs and enums.
     mutating func declare(into w: inout SourceWriter) throws(NativeUnsupported) {
+        for (name, cases) in enums {
+            w.line()
+            w.doc("The names \(cases.joined(separator: ", ")).")
+            w.open("enum \(name): String, Hashable, Sendable")
+            for c in cases {
+                let member = Self.member(c)
+                w.line(member.replacingBackquotes == c ? "case \(member)" : "case \(member) = \(SwiftNames.literal(c))")
+            }
+            w.close()
+        }
         var index = 0
         // Declaring a record can need another one; the list grows while it is walked.
         while index < records.count {
@@ -87,7 +128,7 @@ struct NativeTypes {
         case .datetime(let t): return ("Instant(nanosecondsSinceEpoch: \(t.nanosecondsSinceEpoch)) /* \(t) */", .datetime)
         case .duration(let d): return ("ExactDuration(nanoseconds: \(d.nanoseconds)) /* \(d) */", .duration)
         case .period(let n, let unit): return ("\(n)", .period(unit))
-        case .name(let s): return (SwiftNames.literal(s), .enumeration([s]))
+        case .name(let s): return (SwiftNames.literal(s), .enumeration([]))
         case .time(let t): return ("TimeOfDay(literalSeconds: \(t.secondsSinceMidnight)) /* \(t) */", .time)
         case .list, .record, .absent:
             throw NativeUnsupported(description: "a constant \(value)")

@@ -181,7 +181,8 @@ struct TypedAPIGenerator {
             w.line("let answer = try \(native.enumName(contract)).\(function)(\(arguments.joined(separator: ", ")))")
             let result = SwiftNames.type(decision.id) + ".Result"
             w.line("let value: \(result) = \(fromNative("answer", decision.resultType, namespace: namespace, name: resultName(decision)))")
-            w.line("return Answer(value: value, decision: native.decision(\(index), value: \(toValue("value", decision.resultType)), asOf: asOf))")
+            let encode = "{ (value: \(result)) -> Value in \(toValue("value", decision.resultType)) }"
+            w.line("return Answer(value: value, native: native, decision: \(index), asOf: asOf, encode: \(encode))")
         }
     }
 
@@ -220,7 +221,7 @@ struct TypedAPIGenerator {
     /// Swift code turning an API value into the native code's representation.
     private func toNative(_ expr: String, _ type: ValueType, types: inout NativeTypes) -> String {
         switch type {
-        case .enumeration: return "\(expr).rawValue"
+        case .enumeration: return "\(expr).native"
         case .optional(let inner), .list(let inner):
             let element = toNative("$0", inner, types: &types)
             return element == "$0" ? expr : "\(expr).map { \(element) }"
@@ -239,7 +240,7 @@ struct TypedAPIGenerator {
     private func fromNative(_ expr: String, _ type: ValueType, namespace: String, name: String) -> String {
         switch type {
         case .enumeration:
-            return "try \(swiftType(type, namespace: namespace, name: name, qualified: true))(decoding: .name(\(expr)))"
+            return "\(swiftType(type, namespace: namespace, name: name, qualified: true))(native: \(expr))"
         case .record(let fields):
             let arguments = fields.map { field in
                 let member = SwiftNames.member(field.name)
@@ -251,7 +252,7 @@ struct TypedAPIGenerator {
             let element = fromNative("element", inner, namespace: namespace, name: itemName)
             guard element != "element" else { return expr }
             let elementType = swiftType(inner, namespace: namespace, name: itemName, qualified: true)
-            return "try \(expr).map { (element) throws(EvaluationError) -> \(elementType) in \(element) }"
+            return "\(expr).map { (element) -> \(elementType) in \(element) }"
         default: return expr
         }
     }
@@ -330,6 +331,24 @@ struct TypedAPIGenerator {
                 for c in cases {
                     let member = SwiftNames.member(c)
                     w.line(member.replacingBackquotes == c ? "case \(member)" : "case \(member) = \(SwiftNames.literal(c))")
+                }
+                w.line()
+                if let nativeType = native.types.declared(type) {
+                    let qualified = "\(native.enumName(contract)).\(nativeType)"
+                    w.line()
+                    w.doc("The same name in the generated rules.")
+                    w.block("fileprivate var native: \(qualified)") { w in
+                        w.block("switch self") { w in
+                            for c in cases { w.line("case .\(SwiftNames.member(c).replacingBackquotes): .\(SwiftNames.member(c).replacingBackquotes)") }
+                        }
+                    }
+                    w.line()
+                    w.doc("The name of the generated rules' answer.")
+                    w.block("fileprivate init(native: \(qualified))") { w in
+                        w.block("switch native") { w in
+                            for c in cases { w.line("case .\(SwiftNames.member(c).replacingBackquotes): self = .\(SwiftNames.member(c).replacingBackquotes)") }
+                        }
+                    }
                 }
                 w.line()
                 w.doc("Reads the value from an answer.")

@@ -91,17 +91,3 @@ extension Value {
         return v
     }
 }
-
-/// A typed answer of a generated API: the value in Swift types, and the whole decision with its explanation.
-public struct Answer<T: Sendable>: Sendable {
-    /// The answer in Swift types.
-    public let value: T
-    /// The decision: the same answer as a ``Value``, the explanation and the citations.
-    public let decision: Decision
-
-    /// Creates an answer.
-    public init(value: T, decision: Decision) {
-        self.value = value
-        self.decision = decision
-    }
-}
