@@ -37,7 +37,8 @@ struct TypedAPIGenerator {
             w.doc("The rules answering this contract's decisions.")
             w.line("public let rules: RuleSet")
             w.line("private let references: [DecisionReference]")
-            w.line("private let native: NativeBinding?")
+            w.line("private let native: Bool")
+            w.line("private static let binding = NativeBinding(generated: CompiledRules.generated, contract: id)")
             w.line()
             w.doc("""
                 The decisions answered by native Swift generated from the rules when explanation is off; the others, \
@@ -50,7 +51,7 @@ struct TypedAPIGenerator {
                 Whether the native code answers: true when the rules bound are the rules this API was generated from \
                 (``CompiledRules/load()``); rules loaded or reloaded from elsewhere are answered by the interpreter.
                 """)
-            w.line("public var usesNativeCode: Bool { native != nil }")
+            w.line("public var usesNativeCode: Bool { native }")
             w.line()
             w.doc("""
                 Binds the typed API to rules holding this contract and the decisions it was generated for.
@@ -71,7 +72,7 @@ struct TypedAPIGenerator {
                 }
                 w.line("self.rules = rules")
                 w.line("self.references = references")
-                w.line("self.native = NativeBinding(rules: rules, generated: CompiledRules.generated, contract: Self.id)")
+                w.line("self.native = NativeBinding.matches(rules, generated: CompiledRules.generated, contract: Self.id)")
             }
             for (index, decision) in contract.decisions.enumerated() {
                 w.line()
@@ -164,7 +165,7 @@ struct TypedAPIGenerator {
     private func nativeCall(_ decision: CompiledDecision, index: Int, function: String, into w: inout SourceWriter) {
         let namespace = SwiftNames.type(decision.id)
         var types = native.types
-        w.block("if let native, !explain") { w in
+        w.block("if native, !explain") { w in
             var arguments: [String] = []
             var counter = 0
             for (name, input) in parameters(decision) {
@@ -181,8 +182,9 @@ struct TypedAPIGenerator {
             w.line("let answer = try \(native.enumName(contract)).\(function)(\(arguments.joined(separator: ", ")))")
             let result = SwiftNames.type(decision.id) + ".Result"
             w.line("let value: \(result) = \(fromNative("answer", decision.resultType, namespace: namespace, name: resultName(decision)))")
-            let encode = "{ (value: \(result)) -> Value in \(toValue("value", decision.resultType)) }"
-            w.line("return Answer(value: value, native: native, decision: \(index), asOf: asOf, encode: \(encode))")
+            w.line("return Answer(value: value, asOf: asOf) { (value: \(result), asOf: CivilDate) -> Decision in")
+            w.line("    Self.binding.decision(\(index), value: \(toValue("value", decision.resultType)), asOf: asOf)")
+            w.line("}")
         }
     }
 

@@ -2,34 +2,42 @@
 ///
 /// Answered by native code, the decision is built only when ``decision`` is read, so a host that
 /// reads ``value`` alone pays nothing for it.
+@frozen
 public struct Answer<T: Sendable>: Sendable {
     /// The answer in Swift types.
     public let value: T
-    private let source: Source
+    @usableFromInline let source: Source
 
-    private enum Source: Sendable {
+    // Inlinable, so that a host's generated code builds its answers specialised to its own types
+    // rather than through generic metadata at run time.
+    @usableFromInline
+    enum Source: Sendable {
         case decision(Decision)
-        case native(NativeBinding, index: Int, asOf: CivilDate, encode: @Sendable (T) -> Value)
+        case native(asOf: CivilDate, decide: @Sendable (T, CivilDate) -> Decision)
     }
 
     /// Creates an answer.
+    @inlinable
     public init(value: T, decision: Decision) {
         self.value = value
         self.source = .decision(decision)
     }
 
-    /// Creates an answer of native code: the decision `index` of the bound contract, whose value is
-    /// `encode(value)`.
-    public init(value: T, native: NativeBinding, decision index: Int, asOf: CivilDate, encode: @escaping @Sendable (T) -> Value) {
+    /// Creates an answer of native code, whose decision is `decide(value, asOf)` when it is read.
+    ///
+    /// `decide` is a function that captures nothing (a generated one), so that building the answer
+    /// costs no allocation and no reference count.
+    @inlinable
+    public init(value: T, asOf: CivilDate, decide: @escaping @Sendable (T, CivilDate) -> Decision) {
         self.value = value
-        self.source = .native(native, index: index, asOf: asOf, encode: encode)
+        self.source = .native(asOf: asOf, decide: decide)
     }
 
     /// The decision: the same answer as a ``Value``, the explanation and the citations.
     public var decision: Decision {
         switch source {
         case .decision(let decision): decision
-        case .native(let binding, let index, let asOf, let encode): binding.decision(index, value: encode(value), asOf: asOf)
+        case .native(let asOf, let decide): decide(value, asOf)
         }
     }
 }
