@@ -716,12 +716,6 @@ struct NativeFunctionEmitter {
 }
 
 extension ValueType {
-    /// The type without its optional wrapper.
-    var unwrapped: ValueType {
-        if case .optional(let inner) = self { return inner }
-        return self
-    }
-
     var isEnumeration: Bool {
         if case .enumeration = self { return true }
         return false
