@@ -50,7 +50,8 @@ public struct JSONWriter: Sendable {
         }
     }
 
-    private static func writeString(_ text: String, into buffer: inout [UInt8]) {
+    /// Appends `text` as a JSON string; shared with `AnswerWriter` so both escape alike.
+    static func writeString(_ text: String, into buffer: inout [UInt8]) {
         buffer.append(UInt8(ascii: "\""))
         let written: Void? = text.utf8.withContiguousStorageIfAvailable { utf8 in
             appendEscaped(utf8, into: &buffer)

@@ -1,0 +1,151 @@
+/// Reads a decision's facts from JSON bytes straight into its frame, in one pass over the bytes,
+/// without building a `JSONValue` of the whole document.
+///
+/// It is the fast path of ``RuleSet/evaluate(_:json:asOf:explain:)`` and of batch lines, and it
+/// only ever answers "these facts are fine, here is the frame" or "not sure". Errors are left to
+/// the reference path (`JSONReader` then `FactDecoder`) which is then run on the same bytes,
+/// because its precedence cannot be had in one pass: a syntax error anywhere beats every fact
+/// error, fact errors come in the decision's input order rather than the document's, and a
+/// missing fact's suggestion looks at every key of the document. Bad input is the rare case, so
+/// reading it twice costs nothing that matters, and the errors are the reference path's by
+/// construction rather than by a second copy of every message.
+///
+/// When it says fine, the frame is the one the reference path would fill, because:
+/// - the grammar, UTF-8 and depth checks are `JSONParser`'s own, on the same positions;
+/// - every key must equal an input name (or a prefix of one) byte for byte, with no escapes, so
+///   a key the reference path would see as unknown, or find under another spelling, sends the
+///   document there; a key seen twice does too (the reader rejects duplicates);
+/// - each input's value is parsed by `JSONParser` and decoded by the same
+///   ``FactDecoder/decode(_:as:name:)`` that holds the per-type rules;
+/// - a null or absent input is accepted only when optional.
+struct FactBytesDecoder {
+    let layout: FactLayout
+    let decision: CompiledDecision
+    let decoder: FactDecoder
+
+    init(program: Program, index: Int) {
+        layout = program.factLayouts[index]
+        decision = program.decisions[index]
+        // The per-type rules read neither the header's zone nor the date: `countsOnlyIfPast` is
+        // applied by ``finish(_:asOf:)`` once the date is known, which in a batch line may
+        // come after the facts.
+        decoder = FactDecoder(header: program.header, asOf: CivilDate(daysSinceEpoch: 0))
+    }
+
+    /// Reads the facts object at the parser's position into `frame`, leaving the parser after it.
+    ///
+    /// Returns false when the reference path must decide (bad or unusual input); the frame and
+    /// the parser are then in no particular state.
+    func decodeObject(_ parser: inout JSONParser, into frame: inout [Value]) -> Bool {
+        guard layout.isUsable else { return false }
+        var seen: UInt64 = 0
+        guard readObject(node: 0, &parser, &seen, &frame) else { return false }
+        return hasEveryRequired(seen)
+    }
+
+    /// Whether no facts at all (a batch line without `"facts"`) are fine: only when every input is optional.
+    func acceptsNoFacts() -> Bool {
+        layout.isUsable && layout.requiredNodes.isEmpty
+    }
+
+    /// Applies what depends on the evaluation date: a date that records something happened
+    /// counts only once past, as ``FactDecoder`` does.
+    func finish(_ frame: inout [Value], asOf: CivilDate) {
+        for input in decision.inputs where input.countsOnlyIfPast && frame.indices.contains(input.slot) {
+            if case .date(let d) = frame[input.slot], d > asOf { frame[input.slot] = .absent }
+        }
+    }
+
+    private func hasEveryRequired(_ seen: UInt64) -> Bool {
+        for node in layout.requiredNodes where seen & (1 << UInt64(node)) == 0 { return false }
+        return true
+    }
+
+    private func readObject(node: Int, _ parser: inout JSONParser, _ seen: inout UInt64, _ frame: inout [Value]) -> Bool {
+        guard parser.position < parser.count, parser.input[parser.position] == JSONByte.openBrace else { return false }
+        do { try parser.enterContainer() } catch { return false }
+        parser.position += 1
+        parser.skipWhitespace()
+        if parser.position < parser.count, parser.input[parser.position] == JSONByte.closeBrace {
+            parser.position += 1
+            parser.depth -= 1
+            return true
+        }
+        while true {
+            guard let child = matchKey(of: node, &parser) else { return false }
+            let bit: UInt64 = 1 << UInt64(child)
+            guard seen & bit == 0 else { return false }
+            seen |= bit
+            parser.skipWhitespace()
+            guard parser.position < parser.count, parser.input[parser.position] == JSONByte.colon else { return false }
+            parser.position += 1
+            parser.skipWhitespace()
+            if let input = layout.nodes[child].input {
+                guard readInput(input, &parser, &frame) else { return false }
+            } else {
+                guard readObject(node: child, &parser, &seen, &frame) else { return false }
+            }
+            parser.skipWhitespace()
+            guard parser.position < parser.count else { return false }
+            let byte = parser.input[parser.position]
+            parser.position += 1
+            if byte == JSONByte.comma {
+                parser.skipWhitespace()
+            } else if byte == JSONByte.closeBrace {
+                break
+            } else {
+                return false
+            }
+        }
+        parser.depth -= 1
+        return true
+    }
+
+    /// The child of `node` whose key is the string at the parser's position, compared as raw
+    /// bytes; nil for any other key, or one written with escapes.
+    private func matchKey(of node: Int, _ parser: inout JSONParser) -> Int? {
+        guard parser.position < parser.count, parser.input[parser.position] == JSONByte.quote else { return nil }
+        let start = parser.position + 1
+        var end = start
+        while end < parser.count {
+            let byte = parser.input[end]
+            if byte == JSONByte.quote { break }
+            if byte == JSONByte.backslash || byte < 0x20 { return nil }
+            end += 1
+        }
+        guard end < parser.count else { return nil }
+        let length = end - start
+        for child in layout.nodes[node].children {
+            let matches = layout.nodes[child].key.withUnsafeBufferPointer { key in
+                guard key.count == length else { return false }
+                for offset in 0..<length where key[offset] != parser.input[start + offset] { return false }
+                return true
+            }
+            if matches {
+                parser.position = end + 1
+                return child
+            }
+        }
+        return nil
+    }
+
+    private func readInput(_ index: Int, _ parser: inout JSONParser, _ frame: inout [Value]) -> Bool {
+        guard decision.inputs.indices.contains(index) else { return false }
+        let input = decision.inputs[index]
+        guard frame.indices.contains(input.slot), parser.position < parser.count else { return false }
+        if parser.input[parser.position] == UInt8(ascii: "n") {
+            // `null` is an absent optional, and for a required input the reference path's error.
+            do { try parser.parseLiteral("null") } catch { return false }
+            guard input.type.isOptional else { return false }
+            frame[input.slot] = .absent
+            return true
+        }
+        do {
+            let json = try parser.parseValue()
+            frame[input.slot] = try decoder.decode(json, as: input.type.unwrapped, name: input.name)
+        } catch {
+            return false
+        }
+        return true
+    }
+}
