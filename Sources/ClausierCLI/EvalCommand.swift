@@ -98,15 +98,21 @@ struct EvalCommand: ParsableCommand {
             Console.err("error: cannot read the batch file \(path)\n")
             throw ExitStatus.usage
         }
+        var evaluator: BatchEvaluator
+        do {
+            evaluator = try BatchEvaluator(ruleSet: ruleSet, reference: reference, explain: !noExplanation)
+        } catch {
+            Console.err("error: \(error.message)\n")
+            throw ExitStatus.usage
+        }
         var output = OutputBuffer()
         var anyError = false
         var lineNumber = 0
-        let explain = !noExplanation
         do {
             try lines.forEachLine { line in
                 lineNumber += 1
                 if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
-                let answer = BatchLine.evaluate(line, lineNumber: lineNumber, ruleSet: ruleSet, reference: reference, explain: explain)
+                let answer = evaluator.evaluate(line, lineNumber: lineNumber)
                 if case .failure = answer { anyError = true }
                 AnswerWriter.write(answer, into: &output.bytes)
                 output.bytes.append(UInt8(ascii: "\n"))

@@ -7,6 +7,8 @@
 public enum BatchLine {
     /// Answers one line, reading its facts straight from the bytes into the decision's frame.
     ///
+    /// For many lines, ``BatchEvaluator`` does the same and reuses its work between lines.
+    ///
     /// - Parameters:
     ///   - line: The line's UTF-8 bytes, without its line feed.
     ///   - lineNumber: Its 1-based number in the batch, for error messages.
@@ -17,19 +19,11 @@ public enum BatchLine {
     public static func evaluate(
         _ line: UnsafeRawBufferPointer, lineNumber: Int, ruleSet: RuleSet, reference: DecisionReference, explain: Bool
     ) -> Result<Decision, EvaluationError> {
-        let program: Program
-        do { program = try ruleSet.resolve(reference) } catch { return .failure(error) }
-        let index = reference.decision
-        let fast = line.withMemoryRebound(to: UInt8.self) { utf8 -> (CivilDate, [Value])? in
-            var parser = JSONParser(input: utf8)
-            return decode(&parser, program: program, index: index)
-        }
-        guard let (asOf, decoded) = fast else {
-            return evaluateReference(line, lineNumber: lineNumber, ruleSet: ruleSet, reference: reference, explain: explain)
-        }
-        var frame = decoded
-        return Result { () throws(EvaluationError) -> Decision in
-            try ruleSet.answer(program: program, index: index, frame: &frame, asOf: asOf, explain: explain)
+        do {
+            var evaluator = try BatchEvaluator(ruleSet: ruleSet, reference: reference, explain: explain)
+            return evaluator.evaluate(line, lineNumber: lineNumber)
+        } catch {
+            return .failure(error)
         }
     }
 
@@ -51,13 +45,60 @@ public enum BatchLine {
             try ruleSet.evaluate(reference, facts: object["facts"] ?? .object(JSONObject([])), asOf: asOf, explain: explain)
         }
     }
+}
+
+/// Answers the lines of a batch for one decision, reusing between lines what one line needs:
+/// the resolved rules, the tree of input names, and the frame the facts are read into.
+public struct BatchEvaluator {
+    private let ruleSet: RuleSet
+    private let reference: DecisionReference
+    private let program: Program
+    private let explain: Bool
+    private let decoder: FactBytesDecoder
+    private var frame: [Value]
+
+    /// Prepares to answer lines for a decision.
+    ///
+    /// - Throws: ``EvaluationError`` of kind `unknownDecision` when the reference is not to these rules.
+    public init(ruleSet: RuleSet, reference: DecisionReference, explain: Bool) throws(EvaluationError) {
+        self.ruleSet = ruleSet
+        self.reference = reference
+        self.explain = explain
+        program = try ruleSet.resolve(reference)
+        decoder = FactBytesDecoder(program: program, index: reference.decision)
+        frame = [Value](repeating: .absent, count: program.decisions[reference.decision].frameSize)
+    }
+
+    /// Answers one line, `{"as_of": "YYYY-MM-DD", "facts": {...}}`, as ``BatchLine`` describes.
+    ///
+    /// - Parameters:
+    ///   - line: The line's UTF-8 bytes, without its line feed.
+    ///   - lineNumber: Its 1-based number in the batch, for error messages.
+    /// - Returns: The decision, or the error to report for this line.
+    public mutating func evaluate(_ line: UnsafeRawBufferPointer, lineNumber: Int) -> Result<Decision, EvaluationError> {
+        // The frame is moved out for the call and back after, so that it is never copied.
+        var frame: [Value] = []
+        swap(&frame, &self.frame)
+        defer { swap(&frame, &self.frame) }
+        // Every slot starts absent, as in a new frame: the last line's values must not leak.
+        for slot in frame.indices { frame[slot] = .absent }
+        let asOf = line.withMemoryRebound(to: UInt8.self) { utf8 -> CivilDate? in
+            var parser = JSONParser(input: utf8)
+            return Self.decode(&parser, decoder: decoder, into: &frame)
+        }
+        guard let asOf else {
+            return BatchLine.evaluateReference(
+                line, lineNumber: lineNumber, ruleSet: ruleSet, reference: reference, explain: explain)
+        }
+        return Result { () throws(EvaluationError) -> Decision in
+            try ruleSet.answer(program: program, index: reference.decision, frame: &frame, asOf: asOf, explain: explain)
+        }
+    }
 
     /// The date and frame of a line that is exactly `{"as_of": ..., "facts": {...}}` in either
     /// order, each at most once, with facts the fast reader accepts; nil when the reference path
     /// must decide (anything else, including the other members it would ignore).
-    private static func decode(_ parser: inout JSONParser, program: Program, index: Int) -> (CivilDate, [Value])? {
-        let decoder = FactBytesDecoder(program: program, index: index)
-        var frame = [Value](repeating: .absent, count: program.decisions[index].frameSize)
+    private static func decode(_ parser: inout JSONParser, decoder: FactBytesDecoder, into frame: inout [Value]) -> CivilDate? {
         var asOf: CivilDate?
         var sawFacts = false
         parser.skipWhitespace()
@@ -68,7 +109,7 @@ public enum BatchLine {
         var done = parser.position < parser.count && parser.input[parser.position] == JSONByte.closeBrace
         if done { parser.position += 1 }
         while !done {
-            guard let member = memberKey(&parser) else { return nil }
+            guard let member = Self.memberKey(&parser) else { return nil }
             parser.skipWhitespace()
             guard parser.position < parser.count, parser.input[parser.position] == JSONByte.colon else { return nil }
             parser.position += 1
@@ -102,15 +143,15 @@ public enum BatchLine {
         guard parser.position == parser.count, let asOf else { return nil }
         if !sawFacts, !decoder.acceptsNoFacts() { return nil }
         decoder.finish(&frame, asOf: asOf)
-        return (asOf, frame)
+        return asOf
     }
 
     private enum Member { case asOf, facts }
 
     /// `as_of` or `facts` as the key at the parser's position, written without escapes; nil for any other.
     private static func memberKey(_ parser: inout JSONParser) -> Member? {
-        if skip("\"as_of\"", &parser) { return .asOf }
-        if skip("\"facts\"", &parser) { return .facts }
+        if Self.skip("\"as_of\"", &parser) { return .asOf }
+        if Self.skip("\"facts\"", &parser) { return .facts }
         return nil
     }
 

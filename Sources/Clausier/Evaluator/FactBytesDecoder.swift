@@ -18,18 +18,14 @@
 /// - each input's value is parsed by `JSONParser` and decoded by the same
 ///   ``FactDecoder/decode(_:as:name:)`` that holds the per-type rules;
 /// - a null or absent input is accepted only when optional.
-struct FactBytesDecoder {
+struct FactBytesDecoder: Sendable {
     let layout: FactLayout
-    let decision: CompiledDecision
-    let decoder: FactDecoder
+    let inputs: [InputSpec]
 
+    /// Copies what it reads from the program once, so that a batch pays for it once.
     init(program: Program, index: Int) {
         layout = program.factLayouts[index]
-        decision = program.decisions[index]
-        // The per-type rules read neither the header's zone nor the date: `countsOnlyIfPast` is
-        // applied by ``finish(_:asOf:)`` once the date is known, which in a batch line may
-        // come after the facts.
-        decoder = FactDecoder(header: program.header, asOf: CivilDate(daysSinceEpoch: 0))
+        inputs = program.decisions[index].inputs
     }
 
     /// Reads the facts object at the parser's position into `frame`, leaving the parser after it.
@@ -48,10 +44,10 @@ struct FactBytesDecoder {
         layout.isUsable && layout.requiredNodes.isEmpty
     }
 
-    /// Applies what depends on the evaluation date: a date that records something happened
-    /// counts only once past, as ``FactDecoder`` does.
+    /// Applies what depends on the evaluation date, which in a batch line may come after the
+    /// facts: a date that records something happened counts only once past, as in ``FactDecoder``.
     func finish(_ frame: inout [Value], asOf: CivilDate) {
-        for input in decision.inputs where input.countsOnlyIfPast && frame.indices.contains(input.slot) {
+        for input in inputs where input.countsOnlyIfPast && frame.indices.contains(input.slot) {
             if case .date(let d) = frame[input.slot], d > asOf { frame[input.slot] = .absent }
         }
     }
@@ -130,8 +126,8 @@ struct FactBytesDecoder {
     }
 
     private func readInput(_ index: Int, _ parser: inout JSONParser, _ frame: inout [Value]) -> Bool {
-        guard decision.inputs.indices.contains(index) else { return false }
-        let input = decision.inputs[index]
+        guard inputs.indices.contains(index) else { return false }
+        let input = inputs[index]
         guard frame.indices.contains(input.slot), parser.position < parser.count else { return false }
         if parser.input[parser.position] == UInt8(ascii: "n") {
             // `null` is an absent optional, and for a required input the reference path's error.
@@ -142,7 +138,7 @@ struct FactBytesDecoder {
         }
         do {
             let json = try parser.parseValue()
-            frame[input.slot] = try decoder.decode(json, as: input.type.unwrapped, name: input.name)
+            frame[input.slot] = try FactDecoder.decode(json, as: input.type.unwrapped, name: input.name)
         } catch {
             return false
         }
