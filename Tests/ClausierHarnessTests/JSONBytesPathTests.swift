@@ -307,4 +307,41 @@ import Testing
         }
         return out
     }
+
+    @Test func theWriterWritesWhatJSONWriterWritesForHandBuiltAnswers() throws {
+        // Values and strings the shipped rules may never produce: escapes, control characters,
+        // non-ASCII, dates at the ends of the supported range, lists of records, untyped records.
+        let money = try #require(Money.parse("12.3456 EUR"))
+        let instant = try Instant.parseRFC3339("2025-03-30T01:30:00Z").get()
+        let record = ValueType.record([
+            RecordField("a\"b", .money(.eur)), RecordField("é", .optional(.percent)),
+        ])
+        let values: [(Value, ValueType)] = [
+            (.absent, .optional(.int)), (.bool(false), .bool), (.int(-42), .int), (.int(Int.max), .int),
+            (.decimal(FixedDecimal(7)), .decimal), (.money(money), .money(.eur)), (.percent(FixedDecimal(1)), .percent),
+            (.datetime(instant), .datetime), (.name("a\u{1}\n\t\\\""), .enumeration(["x"])),
+            (.period(-3, .businessDays), .period(.businessDays)), (.period(2, .months), .period(.months)),
+            (.list([.record([.money(money), .absent]), .record([.money(money), .percent(FixedDecimal(0))])]), .list(record)),
+            (.record([.int(1), .list([])]), .int), (.list([]), .list(.int)), (.date(CivilDate(daysSinceEpoch: 0)), .date),
+        ]
+        for days: Int32 in [-719_528, -719_162, -1, 0, 20_000, 2_932_896, 2_932_897, 3_000_000] {
+            for (value, type) in values {
+                let step = ExplanationStep(
+                    kind: .decision, label: "l\u{7F}\u{0}", because: days % 2 == 0 ? nil : "b\r", value: value, type: type,
+                    citations: ["art. 1", "\u{2028}"])
+                for zone in [ZoneRule.utc, .europeParis] {
+                    let decision = Decision(
+                        contract: "c\"", decision: "d/é", asOf: CivilDate(daysSinceEpoch: days), zone: zone, value: value,
+                        type: type, explanation: [step, step], citations: [])
+                    #expect(Self.writerOutput(.success(decision)) == Self.referenceOutput(.success(decision)))
+                }
+            }
+        }
+        for error in [
+            EvaluationError(.noTier, "no \"tier\"\n"), EvaluationError(.requirement, "", fact: "a[0].b"),
+            EvaluationError(.arithmetic, "é\u{0}", fact: ""),
+        ] {
+            #expect(Self.writerOutput(.failure(error)) == Self.referenceOutput(.failure(error)))
+        }
+    }
 }

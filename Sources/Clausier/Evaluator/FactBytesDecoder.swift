@@ -67,8 +67,9 @@ struct FactBytesDecoder: Sendable {
             parser.depth -= 1
             return true
         }
+        var hint = 0
         while true {
-            guard let child = matchKey(of: node, &parser) else { return false }
+            guard let child = matchKey(of: node, hint: &hint, &parser) else { return false }
             let bit: UInt64 = 1 << UInt64(child)
             guard seen & bit == 0 else { return false }
             seen |= bit
@@ -99,7 +100,10 @@ struct FactBytesDecoder: Sendable {
 
     /// The child of `node` whose key is the string at the parser's position, compared as raw
     /// bytes; nil for any other key, or one written with escapes.
-    private func matchKey(of node: Int, _ parser: inout JSONParser) -> Int? {
+    ///
+    /// Hosts usually write facts in the decision's input order, so the search starts at `hint`,
+    /// the child after the one last matched, and the first comparison usually succeeds.
+    private func matchKey(of node: Int, hint: inout Int, _ parser: inout JSONParser) -> Int? {
         guard parser.position < parser.count, parser.input[parser.position] == JSONByte.quote else { return nil }
         let start = parser.position + 1
         var end = start
@@ -111,18 +115,24 @@ struct FactBytesDecoder: Sendable {
         }
         guard end < parser.count else { return nil }
         let length = end - start
-        for child in layout.nodes[node].children {
-            let matches = layout.nodes[child].key.withUnsafeBufferPointer { key in
-                guard key.count == length else { return false }
-                for offset in 0..<length where key[offset] != parser.input[start + offset] { return false }
-                return true
+        let children = layout.nodes[node].children
+        guard !children.isEmpty else { return nil }
+        let found = layout.keys.withUnsafeBufferPointer { keys -> Int? in
+            for step in 0..<children.count {
+                let position = (hint + step) % children.count
+                let child = children[position]
+                guard layout.nodes[child].keyCount == length else { continue }
+                let keyStart = layout.nodes[child].keyStart
+                var offset = 0
+                while offset < length, keys[keyStart + offset] == parser.input[start + offset] { offset += 1 }
+                if offset == length { return position }
             }
-            if matches {
-                parser.position = end + 1
-                return child
-            }
+            return nil
         }
-        return nil
+        guard let found else { return nil }
+        hint = found + 1
+        parser.position = end + 1
+        return children[found]
     }
 
     private func readInput(_ index: Int, _ parser: inout JSONParser, _ frame: inout [Value]) -> Bool {
@@ -136,6 +146,10 @@ struct FactBytesDecoder: Sendable {
             frame[input.slot] = .absent
             return true
         }
+        if case .datetime = input.type.unwrapped, let instant = readPlainInstant(&parser) {
+            frame[input.slot] = .datetime(instant)
+            return true
+        }
         do {
             let json = try parser.parseValue()
             frame[input.slot] = try FactDecoder.decode(json, as: input.type.unwrapped, name: input.name)
@@ -143,5 +157,26 @@ struct FactBytesDecoder: Sendable {
             return false
         }
         return true
+    }
+
+    /// A datetime written as a plain ASCII string (no escapes), parsed in place: the rule for
+    /// a datetime fact is only that `Instant.parseRFC3339` accepts it, and a datetime is longer
+    /// than a `String` holds without allocating. Nil, with the parser unmoved, for anything
+    /// else, which then takes the general way through ``FactDecoder/decode(_:as:name:)``.
+    private func readPlainInstant(_ parser: inout JSONParser) -> Instant? {
+        guard parser.position < parser.count, parser.input[parser.position] == JSONByte.quote else { return nil }
+        let start = parser.position + 1
+        var end = start
+        while end < parser.count {
+            let byte = parser.input[end]
+            if byte == JSONByte.quote { break }
+            if byte == JSONByte.backslash || byte < 0x20 || byte >= 0x80 { return nil }
+            end += 1
+        }
+        guard end < parser.count,
+              case .success(let instant) = Instant.parseRFC3339(bytes: UnsafeBufferPointer(rebasing: parser.input[start..<end]))
+        else { return nil }
+        parser.position = end + 1
+        return instant
     }
 }

@@ -12,7 +12,7 @@ public enum AnswerWriter {
         append(",\"decision\":", to: &buffer)
         JSONWriter.writeString(decision.decision, into: &buffer)
         append(",\"as_of\":", to: &buffer)
-        JSONWriter.writeString(decision.asOf.description, into: &buffer)
+        writeDate(decision.asOf, into: &buffer)
         append(",\"value\":", to: &buffer)
         writeValue(decision.value, type: decision.type, zone: decision.zone, exact: false, into: &buffer)
         append(",\"explanation\":[", to: &buffer)
@@ -93,6 +93,28 @@ public enum AnswerWriter {
         default:
             JSONWriter.write(ValueEncoding.scalarJSON(value, zone: zone, exact: exact) ?? .null, into: &buffer)
         }
+    }
+
+    /// `"YYYY-MM-DD"` as `CivilDate.description` writes it, without making the `String`.
+    private static func writeDate(_ date: CivilDate, into buffer: inout [UInt8]) {
+        let (year, month, day) = date.components
+        guard (0...9999).contains(year) else {
+            JSONWriter.writeString(date.description, into: &buffer)
+            return
+        }
+        func digit(_ value: Int) -> UInt8 { UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value % 10) }
+        buffer.append(UInt8(ascii: "\""))
+        buffer.append(digit(year / 1000))
+        buffer.append(digit(year / 100))
+        buffer.append(digit(year / 10))
+        buffer.append(digit(year))
+        buffer.append(UInt8(ascii: "-"))
+        buffer.append(digit(month / 10))
+        buffer.append(digit(month))
+        buffer.append(UInt8(ascii: "-"))
+        buffer.append(digit(day / 10))
+        buffer.append(digit(day))
+        buffer.append(UInt8(ascii: "\""))
     }
 
     private static func writeStrings(_ strings: [String], into buffer: inout [UInt8]) {
