@@ -323,6 +323,12 @@ import Testing
             (.period(-3, .businessDays), .period(.businessDays)), (.period(2, .months), .period(.months)),
             (.list([.record([.money(money), .absent]), .record([.money(money), .percent(FixedDecimal(0))])]), .list(record)),
             (.record([.int(1), .list([])]), .int), (.list([]), .list(.int)), (.date(CivilDate(daysSinceEpoch: 0)), .date),
+            (.percent(try FixedDecimal(mantissa: 125, scale: 3)), .percent), (.percent(try FixedDecimal(mantissa: -5, scale: 18)), .percent),
+            (.percent(try FixedDecimal(mantissa: Int128.max, scale: 0)), .percent),
+            (.money(Money(amount: try FixedDecimal(mantissa: -5, scale: 1), currency: .eur)), .money(.eur)),
+            (.money(Money(amount: try FixedDecimal(mantissa: 0, scale: 0), currency: .eur)), .money(.eur)),
+            (.money(Money(amount: try FixedDecimal(mantissa: Int128.min, scale: 2), currency: .eur)), .money(.eur)),
+            (.money(Money(amount: try FixedDecimal(mantissa: Int128(UInt64.max), scale: 2), currency: .eur)), .money(.eur)),
         ]
         for days: Int32 in [-719_528, -719_162, -1, 0, 20_000, 2_932_896, 2_932_897, 3_000_000] {
             for (value, type) in values {

@@ -90,9 +90,39 @@ public enum AnswerWriter {
                 writeValue(values[index], type: fields[index].type, zone: zone, exact: exact, into: &buffer)
             }
             buffer.append(UInt8(ascii: "}"))
+        case .money(let money) where !exact:
+            // `ValueEncoding`'s `"150.00 EUR"`, written in place: every answer with money has one.
+            buffer.append(UInt8(ascii: "\""))
+            let mark = buffer.count
+            if money.amount.appendFormatted(fractionDigits: 2, to: &buffer) {
+                buffer.append(UInt8(ascii: " "))
+                JSONWriter.appendEscaped(money.currency.code, into: &buffer)
+                buffer.append(UInt8(ascii: "\""))
+            } else {
+                buffer.removeSubrange(mark...)
+                buffer.removeLast()
+                writeScalar(value, zone: zone, exact: exact, into: &buffer)
+            }
+        case .percent(let fraction):
+            // `ValueEncoding.percentText`: the same arithmetic, its text written in place.
+            let hundred = ((try? fraction.multiplying(by: FixedDecimal(100))) ?? fraction).normalized()
+            buffer.append(UInt8(ascii: "\""))
+            let mark = buffer.count
+            if hundred.appendDescription(to: &buffer) {
+                buffer.append(UInt8(ascii: "%"))
+                buffer.append(UInt8(ascii: "\""))
+            } else {
+                buffer.removeSubrange(mark...)
+                buffer.removeLast()
+                writeScalar(value, zone: zone, exact: exact, into: &buffer)
+            }
         default:
-            JSONWriter.write(ValueEncoding.scalarJSON(value, zone: zone, exact: exact) ?? .null, into: &buffer)
+            writeScalar(value, zone: zone, exact: exact, into: &buffer)
         }
+    }
+
+    private static func writeScalar(_ value: Value, zone: ZoneRule, exact: Bool, into buffer: inout [UInt8]) {
+        JSONWriter.write(ValueEncoding.scalarJSON(value, zone: zone, exact: exact) ?? .null, into: &buffer)
     }
 
     /// `"YYYY-MM-DD"` as `CivilDate.description` writes it, without making the `String`.
