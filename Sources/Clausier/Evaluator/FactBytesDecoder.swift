@@ -98,41 +98,42 @@ struct FactBytesDecoder: Sendable {
         return true
     }
 
-    /// The child of `node` whose key is the string at the parser's position, compared as raw
-    /// bytes; nil for any other key, or one written with escapes.
+    /// The child of `node` whose key is the string at the parser's position; nil for any other
+    /// key. The key's raw bytes must be the name's followed by the closing quote: names hold no
+    /// quote, backslash or control character (else the layout is not usable), so such a string
+    /// has no escapes and is the name, and a key written with escapes is left to the reference path.
     ///
     /// Hosts usually write facts in the decision's input order, so the search starts at `hint`,
     /// the child after the one last matched, and the first comparison usually succeeds.
     private func matchKey(of node: Int, hint: inout Int, _ parser: inout JSONParser) -> Int? {
         guard parser.position < parser.count, parser.input[parser.position] == JSONByte.quote else { return nil }
         let start = parser.position + 1
-        var end = start
-        while end < parser.count {
-            let byte = parser.input[end]
-            if byte == JSONByte.quote { break }
-            if byte == JSONByte.backslash || byte < 0x20 { return nil }
-            end += 1
-        }
-        guard end < parser.count else { return nil }
-        let length = end - start
-        let children = layout.nodes[node].children
-        guard !children.isEmpty else { return nil }
+        let childCount = layout.nodes[node].childCount
+        let firstChild = layout.nodes[node].firstChild
+        let input = parser.input
+        let count = parser.count
         let found = layout.keys.withUnsafeBufferPointer { keys -> Int? in
-            for step in 0..<children.count {
-                let position = (hint + step) % children.count
-                let child = children[position]
-                guard layout.nodes[child].keyCount == length else { continue }
+            var position = hint
+            for _ in 0..<childCount {
+                if position >= childCount { position = 0 }
+                let child = layout.children[firstChild + position]
                 let keyStart = layout.nodes[child].keyStart
-                var offset = 0
-                while offset < length, keys[keyStart + offset] == parser.input[start + offset] { offset += 1 }
-                if offset == length { return position }
+                let keyCount = layout.nodes[child].keyCount
+                if start + keyCount < count {
+                    var offset = 0
+                    while offset < keyCount, keys[keyStart + offset] == input[start + offset] { offset += 1 }
+                    if offset == keyCount, input[start + keyCount] == JSONByte.quote {
+                        parser.position = start + keyCount + 1
+                        return position
+                    }
+                }
+                position += 1
             }
             return nil
         }
         guard let found else { return nil }
         hint = found + 1
-        parser.position = end + 1
-        return children[found]
+        return layout.children[firstChild + found]
     }
 
     private func readInput(_ index: Int, _ parser: inout JSONParser, _ frame: inout [Value]) -> Bool {
