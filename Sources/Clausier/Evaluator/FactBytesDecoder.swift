@@ -19,13 +19,36 @@
 ///   ``FactDecoder/decode(_:as:name:)`` that holds the per-type rules;
 /// - a null or absent input is accepted only when optional.
 struct FactBytesDecoder: Sendable {
+    /// What reading one input needs, worked out once: reading it from an `InputSpec` per query
+    /// costs a copy of its name, path and type.
+    struct Input: Sendable {
+        enum Kind: Sendable { case bool, datetime, other }
+        var slot: Int
+        var isOptional: Bool
+        var kind: Kind
+        /// The type without its optional, as ``FactDecoder/decode(_:as:name:)`` takes it.
+        var type: ValueType
+        var name: String
+    }
+
     let layout: FactLayout
     let inputs: [InputSpec]
+    let plan: [Input]
 
     /// Copies what it reads from the program once, so that a batch pays for it once.
     init(program: Program, index: Int) {
         layout = program.factLayouts[index]
         inputs = program.decisions[index].inputs
+        plan = inputs.map { input in
+            let kind: Input.Kind =
+                switch input.type.unwrapped {
+                case .bool: .bool
+                case .datetime: .datetime
+                default: .other
+                }
+            return Input(
+                slot: input.slot, isOptional: input.type.isOptional, kind: kind, type: input.type.unwrapped, name: input.name)
+        }
     }
 
     /// Reads the facts object at the parser's position into `frame`, leaving the parser after it.
@@ -137,23 +160,34 @@ struct FactBytesDecoder: Sendable {
     }
 
     private func readInput(_ index: Int, _ parser: inout JSONParser, _ frame: inout [Value]) -> Bool {
-        guard inputs.indices.contains(index) else { return false }
-        let input = inputs[index]
-        guard frame.indices.contains(input.slot), parser.position < parser.count else { return false }
-        if parser.input[parser.position] == UInt8(ascii: "n") {
+        guard plan.indices.contains(index) else { return false }
+        let slot = plan[index].slot
+        guard frame.indices.contains(slot), parser.position < parser.count else { return false }
+        let first = parser.input[parser.position]
+        if first == UInt8(ascii: "n") {
             // `null` is an absent optional, and for a required input the reference path's error.
             do { try parser.parseLiteral("null") } catch { return false }
-            guard input.type.isOptional else { return false }
-            frame[input.slot] = .absent
+            guard plan[index].isOptional else { return false }
+            frame[slot] = .absent
             return true
         }
-        if case .datetime = input.type.unwrapped, let instant = readPlainInstant(&parser) {
-            frame[input.slot] = .datetime(instant)
+        switch plan[index].kind {
+        case .bool where first == UInt8(ascii: "t") || first == UInt8(ascii: "f"):
+            // FactDecoder's rule for a bool is only that the JSON is true or false.
+            do { try parser.parseLiteral(first == UInt8(ascii: "t") ? "true" : "false") } catch { return false }
+            frame[slot] = .bool(first == UInt8(ascii: "t"))
             return true
+        case .datetime:
+            if let instant = readPlainInstant(&parser) {
+                frame[slot] = .datetime(instant)
+                return true
+            }
+        default:
+            break
         }
         do {
             let json = try parser.parseValue()
-            frame[input.slot] = try FactDecoder.decode(json, as: input.type.unwrapped, name: input.name)
+            frame[slot] = try FactDecoder.decode(json, as: plan[index].type, name: plan[index].name)
         } catch {
             return false
         }
