@@ -1,7 +1,7 @@
 /// Reads a decision's facts from JSON bytes straight into its frame, in one pass over the bytes,
 /// without building a `JSONValue` of the whole document.
 ///
-/// It is the fast path of ``RuleSet/evaluate(_:json:asOf:explain:)`` and of batch lines, and it
+/// It is the fast path of `RuleSet.evaluate(_:json:asOf:explain:)` and of batch lines, and it
 /// only ever answers "these facts are fine, here is the frame" or "not sure". Errors are left to
 /// the reference path (`JSONReader` then `FactDecoder`) which is then run on the same bytes,
 /// because its precedence cannot be had in one pass: a syntax error anywhere beats every fact

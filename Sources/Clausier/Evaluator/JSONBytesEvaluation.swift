@@ -32,7 +32,8 @@ extension RuleSet {
         return try evaluate(reference, facts: facts, asOf: asOf, explain: explain)
     }
 
-    /// Answers a decision for facts given as JSON text; see ``evaluate(_:json:asOf:explain:)-(_,UnsafeRawBufferPointer,_,_)``.
+    /// Answers a decision for facts given as JSON text in any collection of UTF-8 bytes (`[UInt8]`,
+    /// `Data`, a `String`'s `utf8`), as the `UnsafeRawBufferPointer` overload does.
     public func evaluate(
         _ reference: DecisionReference, json: some Collection<UInt8>, asOf: CivilDate, explain: Bool = true
     ) throws(EvaluationError) -> Decision {
