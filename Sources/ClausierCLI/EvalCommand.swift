@@ -71,78 +71,59 @@ struct EvalCommand: ParsableCommand {
     }
 
     private func runOne(_ ruleSet: RuleSet, _ reference: DecisionReference) throws {
-        var factsJSON = JSONValue.object(JSONObject([]))
+        // Without --facts, the facts are empty.
+        var factsBytes = Array("{}".utf8)
         if let facts {
             guard let bytes = Console.read(facts) else {
                 Console.err("error: cannot read the facts file \(facts)\n")
                 throw ExitStatus.usage
             }
-            do {
-                factsJSON = try JSONReader.read(bytes)
-            } catch {
-                Console.out(JSONWriter.write(EvaluationError(.invalidFact, "the facts are not valid JSON: \(error.description)").json) + "\n")
-                throw ExitStatus.findings
-            }
+            factsBytes = bytes
         }
         let date = asOf.flatMap { CivilDate.parse($0) } ?? CivilDate(daysSinceEpoch: 0)
-        do {
-            let answer = try ruleSet.evaluate(reference, facts: factsJSON, asOf: date, explain: !noExplanation)
-            Console.out(JSONWriter.write(answer.json) + "\n")
-        } catch {
-            Console.out(JSONWriter.write(error.json) + "\n")
-            throw ExitStatus.findings
+        var output = OutputBuffer()
+        let answer = Result { () throws(EvaluationError) -> Decision in
+            try ruleSet.evaluate(reference, json: factsBytes, asOf: date, explain: !noExplanation)
         }
+        AnswerWriter.write(answer, into: &output.bytes)
+        output.bytes.append(UInt8(ascii: "\n"))
+        output.flush()
+        if case .failure = answer { throw ExitStatus.findings }
     }
 
+    /// Streams the batch: each line is answered and its answer buffered before the next is read,
+    /// so memory stays constant and output keeps the input's order.
     private func runBatch(_ path: String, _ ruleSet: RuleSet, _ reference: DecisionReference) throws {
-        guard let bytes = Console.read(path) else {
+        guard var lines = LineReader(path: path) else {
             Console.err("error: cannot read the batch file \(path)\n")
             throw ExitStatus.usage
         }
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count * 2)
+        var evaluator: BatchEvaluator
+        do {
+            evaluator = try BatchEvaluator(ruleSet: ruleSet, reference: reference, explain: !noExplanation)
+        } catch {
+            Console.err("error: \(error.message)\n")
+            throw ExitStatus.usage
+        }
+        var output = OutputBuffer()
         var anyError = false
         var lineNumber = 0
-        var start = 0
-        let stdout = FileHandle.standardOutput
-        while start < bytes.count {
-            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
-            lineNumber += 1
-            let line = bytes[start..<end]
-            start = end + 1
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-            let answer = BatchLine.answer(Array(line), lineNumber: lineNumber, ruleSet: ruleSet, reference: reference, explain: !noExplanation)
-            if case .object(let o) = answer, o["error"] != nil { anyError = true }
-            JSONWriter.write(answer, into: &output)
-            output.append(UInt8(ascii: "\n"))
-            if output.count > 1 << 20 {
-                stdout.write(Data(output))
-                output.removeAll(keepingCapacity: true)
-            }
-        }
-        stdout.write(Data(output))
-        if anyError { throw ExitStatus.findings }
-    }
-}
-
-/// One line of a batch: parse, evaluate, answer or error.
-enum BatchLine {
-    static func answer(
-        _ line: [UInt8], lineNumber: Int, ruleSet: RuleSet, reference: DecisionReference, explain: Bool
-    ) -> JSONValue {
-        func failure(_ message: String, fact: String? = nil) -> JSONValue {
-            EvaluationError(.invalidFact, "line \(lineNumber): \(message)", fact: fact).json
-        }
-        let json: JSONValue
-        do { json = try JSONReader.read(line) } catch { return failure("not valid JSON: \(error.description)") }
-        guard case .object(let object) = json else { return failure("expected {\"as_of\": ..., \"facts\": {...}}") }
-        guard case .string(let asOfText)? = object["as_of"], let asOf = CivilDate.parse(asOfText) else {
-            return failure("'as_of' must be a date such as \"2025-03-07\"")
-        }
         do {
-            return try ruleSet.evaluate(reference, facts: object["facts"] ?? .object(JSONObject([])), asOf: asOf, explain: explain).json
+            try lines.forEachLine { line in
+                lineNumber += 1
+                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
+                let answer = evaluator.evaluate(line, lineNumber: lineNumber)
+                if case .failure = answer { anyError = true }
+                AnswerWriter.write(answer, into: &output.bytes)
+                output.bytes.append(UInt8(ascii: "\n"))
+                output.flushIfFull()
+            }
         } catch {
-            return error.json
+            output.flush()
+            Console.err("error: cannot read the batch file \(path)\n")
+            throw ExitStatus.usage
         }
+        output.flush()
+        if anyError { throw ExitStatus.findings }
     }
 }

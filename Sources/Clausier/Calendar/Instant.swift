@@ -79,7 +79,7 @@ public struct Instant: Sendable, Hashable, Comparable, Codable, CustomStringConv
         return copy.withUnsafeBufferPointer { parseRFC3339(bytes: $0) }
     }
 
-    private static func parseRFC3339(bytes: UnsafeBufferPointer<UInt8>) -> Result<Instant, InstantParseError> {
+    static func parseRFC3339(bytes: UnsafeBufferPointer<UInt8>) -> Result<Instant, InstantParseError> {
         let shape = "expected a datetime such as 2025-03-07T22:15:00+01:00"
         var scanner = Scanner(bytes: bytes)
 

@@ -22,7 +22,7 @@ struct FactDecoder {
                 }
                 value = .absent
             case .some(let json):
-                value = try decode(json, as: input.type.unwrapped, name: input.name)
+                value = try Self.decode(json, as: input.type.unwrapped, name: input.name)
             }
             if input.countsOnlyIfPast, case .date(let d) = value, d > asOf { value = .absent }
             guard frame.indices.contains(input.slot) else { throw Operations.mismatch("fact decoding") }
@@ -116,8 +116,9 @@ struct FactDecoder {
         return true
     }
 
-    /// Decodes one fact of a known non-optional type.
-    func decode(_ json: JSONValue, as type: ValueType, name: String) throws(EvaluationError) -> Value {
+    /// Decodes one fact of a known non-optional type: the per-type rules, shared with
+    /// `FactBytesDecoder`. Static because they depend on neither the header nor the date.
+    static func decode(_ json: JSONValue, as type: ValueType, name: String) throws(EvaluationError) -> Value {
         func invalid(_ message: String) -> EvaluationError { EvaluationError(.invalidFact, message, fact: name) }
         func string(_ what: String, example: String) throws(EvaluationError) -> String {
             guard case .string(let s) = json else {

@@ -10,6 +10,28 @@ public enum ValueEncoding {
     ///   - exact: Show money with every decimal it has (at least two) rather than rounded to the cent:
     ///     explanations show intermediate amounts as computed, since they are rounded only at the end.
     public static func json(_ value: Value, type: ValueType, zone: ZoneRule, exact: Bool = false) -> JSONValue {
+        if let scalar = scalarJSON(value, zone: zone, exact: exact) { return scalar }
+        switch value {
+        case .list(let items):
+            let element: ValueType = if case .list(let e) = type.unwrapped { e } else { .absent }
+            return .array(items.map { json($0, type: element, zone: zone, exact: exact) })
+        case .record(let values):
+            guard case .record(let fields) = type.unwrapped else {
+                return .array(values.map { json($0, type: .absent, zone: zone) })
+            }
+            var members: [JSONMember] = []
+            for (field, value) in zip(fields, values) {
+                members.append(JSONMember(key: field.name, value: json(value, type: field.type, zone: zone, exact: exact)))
+            }
+            return .object(JSONObject(members))
+        default:
+            return .null
+        }
+    }
+
+    /// The encoding of a value that is neither a list nor a record (nil for those), shared by
+    /// ``json(_:type:zone:exact:)`` and `AnswerWriter`, which walks lists and records itself.
+    static func scalarJSON(_ value: Value, zone: ZoneRule, exact: Bool) -> JSONValue? {
         switch value {
         case .absent: return .null
         case .bool(let b): return .bool(b)
@@ -27,18 +49,7 @@ public enum ValueEncoding {
         case .duration(let d): return .string(d.iso8601)
         case .period(let n, let unit): return .string(periodText(n, unit))
         case .name(let s): return .string(s)
-        case .list(let items):
-            let element: ValueType = if case .list(let e) = type.unwrapped { e } else { .absent }
-            return .array(items.map { json($0, type: element, zone: zone, exact: exact) })
-        case .record(let values):
-            guard case .record(let fields) = type.unwrapped else {
-                return .array(values.map { json($0, type: .absent, zone: zone) })
-            }
-            var members: [JSONMember] = []
-            for (field, value) in zip(fields, values) {
-                members.append(JSONMember(key: field.name, value: json(value, type: field.type, zone: zone, exact: exact)))
-            }
-            return .object(JSONObject(members))
+        case .list, .record: return nil
         }
     }
 

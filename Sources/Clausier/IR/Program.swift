@@ -25,6 +25,8 @@ final class Program: Sendable {
     let decisionBodies: [Int32]
     let requirements: [[ProgramBuilder.RequirementRoots]]
     let definitionBodies: [Int32]
+    /// Each decision's inputs as a tree of keys, for reading facts from JSON bytes.
+    let factLayouts: [FactLayout]
 
     init(header: ContractHeader, decisions: [CompiledDecision], definitions: [CompiledDefinition]) {
         let built = ProgramBuilder(decisions: decisions, definitions: definitions)
@@ -46,6 +48,7 @@ final class Program: Sendable {
         decisionBodies = built.decisionBodies
         requirements = built.requirements
         definitionBodies = built.definitionBodies
+        factLayouts = decisions.map { FactLayout(inputs: $0.inputs) }
     }
 }
 

@@ -87,11 +87,13 @@ public enum JSONReader: Sendable {
 /// Positions are plain indices checked against `count` before every read, so malformed
 /// input ends in a thrown error and never in an out-of-bounds access.
 struct JSONParser {
-    private let input: UnsafeBufferPointer<UInt8>
-    private let count: Int
+    // Internal rather than private so that `FactBytesDecoder` can walk a document with the
+    // same grammar, positions and depth limit as `JSONReader`.
+    let input: UnsafeBufferPointer<UInt8>
+    let count: Int
     /// The index of the next byte to read.
-    private(set) var position = 0
-    private var depth = 0
+    var position = 0
+    var depth = 0
     /// Reused across strings with escapes so that decoding them allocates once per document.
     private var scratch: [UInt8] = []
 
@@ -118,7 +120,7 @@ struct JSONParser {
         return value
     }
 
-    private mutating func parseValue() throws(JSONReadError) -> JSONValue {
+    mutating func parseValue() throws(JSONReadError) -> JSONValue {
         guard position < count else { throw unexpected("a value") }
         switch input[position] {
         case JSONByte.quote:
@@ -145,7 +147,7 @@ struct JSONParser {
         }
     }
 
-    private mutating func parseLiteral(_ literal: StaticString) throws(JSONReadError) {
+    mutating func parseLiteral(_ literal: StaticString) throws(JSONReadError) {
         let start = position
         let length = literal.utf8CodeUnitCount
         guard count - start >= length else {
@@ -165,7 +167,7 @@ struct JSONParser {
 
     // MARK: Containers
 
-    private mutating func enterContainer() throws(JSONReadError) {
+    mutating func enterContainer() throws(JSONReadError) {
         depth += 1
         if depth > JSONReader.maximumDepth {
             throw error(at: position, "arrays and objects are nested more than \(JSONReader.maximumDepth) levels deep")
@@ -331,7 +333,7 @@ struct JSONParser {
     // MARK: Strings
 
     /// Reads a string from `position`, which holds its opening quote.
-    private mutating func parseString() throws(JSONReadError) -> String {
+    mutating func parseString() throws(JSONReadError) -> String {
         let open = position
         var index = open + 1
         var allBits: UInt8 = 0
@@ -518,7 +520,7 @@ struct JSONParser {
 
     // MARK: Whitespace and errors
 
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while position < count {
             switch input[position] {
             case 0x20, 0x0A, 0x0D, 0x09: position += 1
@@ -605,7 +607,7 @@ struct JSONParser {
 
 /// The bytes the grammar names, as constants instead of an extension on `UInt8`, so they
 /// cannot collide with helpers other files of the module add to `UInt8`.
-private enum JSONByte {
+enum JSONByte {
     static var quote: UInt8 { 0x22 }
     static var backslash: UInt8 { 0x5C }
     static var slash: UInt8 { 0x2F }

@@ -50,8 +50,15 @@ public struct JSONWriter: Sendable {
         }
     }
 
-    private static func writeString(_ text: String, into buffer: inout [UInt8]) {
+    /// Appends `text` as a JSON string; shared with `AnswerWriter` so both escape alike.
+    static func writeString(_ text: String, into buffer: inout [UInt8]) {
         buffer.append(UInt8(ascii: "\""))
+        appendEscaped(text, into: &buffer)
+        buffer.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends `text` escaped, without its quotes.
+    static func appendEscaped(_ text: String, into buffer: inout [UInt8]) {
         let written: Void? = text.utf8.withContiguousStorageIfAvailable { utf8 in
             appendEscaped(utf8, into: &buffer)
         }
@@ -60,7 +67,6 @@ public struct JSONWriter: Sendable {
             let utf8 = Array(text.utf8)
             utf8.withUnsafeBufferPointer { appendEscaped($0, into: &buffer) }
         }
-        buffer.append(UInt8(ascii: "\""))
     }
 
     private static func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>, into buffer: inout [UInt8]) {
