@@ -15,22 +15,47 @@ extension RuleSet {
     ) throws(EvaluationError) -> Decision {
         let program = try resolve(reference)
         let index = reference.decision
-        var frame = [Value](repeating: .absent, count: program.decisions[index].frameSize)
-        try FactDecoder(header: program.header, asOf: asOf).decode(facts, for: program.decisions[index], into: &frame)
-        return try answer(program: program, index: index, frame: &frame, asOf: asOf, explain: explain)
+        return try EvaluationScratch.withFrame(count: program.decisions[index].frameSize) { (frame) throws(EvaluationError) -> Decision in
+            try FactDecoder(header: program.header, asOf: asOf).decode(facts, for: program.decisions[index], into: &frame)
+            return try answer(program: program, index: index, frame: &frame, asOf: asOf, explain: explain)
+        }
     }
 
     /// Checks the requirements on the decoded facts, runs the rule and rounds the answer.
     func answer(
         program: Program, index: Int, frame: inout [Value], asOf: CivilDate, explain: Bool
     ) throws(EvaluationError) -> Decision {
+        try frame.withUnsafeMutableBufferPointer { (slots) throws(EvaluationError) -> Decision in
+            try answer(program: program, index: index, slots: slots, asOf: asOf, explain: explain)
+        }
+    }
+
+    private func answer(
+        program: Program, index: Int, slots: Frame, asOf: CivilDate, explain: Bool
+    ) throws(EvaluationError) -> Decision {
         let machine = Machine(program: program, asOf: asOf)
         var trace = Trace(explain: explain)
-        try machine.check(program.decisions[index].requirements, roots: program.requirements[index], &frame, &trace)
-        let raw = try machine.evaluate(program.decisionBodies[index], &frame, &trace)
-        let value = try ValueEncoding.roundingMoney(raw, mode: program.header.rounding)
+        try machine.check(program.decisions[index].requirements, roots: program.requirements[index], slots, &trace)
+        guard explain else {
+            // Nothing to explain: no steps, the decision's own citations, and a record answer built
+            // in the array of an earlier answer the host has let go of.
+            let value = try EvaluationScratch.withAnswerStorage { (storage) throws(EvaluationError) -> Value in
+                if let raw = try machine.evaluateAnswer(program.decisionBodies[index], slots, &trace, into: &storage) {
+                    return try Self.rounded(raw, mode: program.header.rounding)
+                }
+                for field in storage.indices where Self.holdsMoney(storage[field]) {
+                    storage[field] = try ValueEncoding.roundingMoney(storage[field], mode: program.header.rounding)
+                }
+                return .record(storage)
+            }
+            return Decision(
+                contract: program.header.id, decision: program.decisions[index].id, asOf: asOf, zone: program.header.zone,
+                value: value, type: program.decisions[index].resultType, explanation: [], citations: program.decisions[index].citations)
+        }
+        let raw = try machine.evaluate(program.decisionBodies[index], slots, &trace)
+        let value = try Self.rounded(raw, mode: program.header.rounding)
         var steps = trace.steps ?? []
-        if explain, raw != value {
+        if raw != value {
             // Show the exact amount before the one rounding to the cent, so a reader can check it.
             steps.append(
                 ExplanationStep(
@@ -44,6 +69,21 @@ extension RuleSet {
         return Decision(
             contract: program.header.id, decision: program.decisions[index].id, asOf: asOf, zone: program.header.zone,
             value: value, type: program.decisions[index].resultType, explanation: steps, citations: citations)
+    }
+
+    /// Whether rounding money to the cent could change the value: answers without money are kept
+    /// as they are (a shared eligibility answer, say), rather than copied.
+    private static func holdsMoney(_ value: Value) -> Bool {
+        switch value {
+        case .money: true
+        case .record(let items), .list(let items): items.contains(where: holdsMoney)
+        default: false
+        }
+    }
+
+    /// The answer with its money rounded to the cent once, with the contract's rounding mode.
+    private static func rounded(_ value: Value, mode: RoundingMode) throws(EvaluationError) -> Value {
+        holdsMoney(value) ? try ValueEncoding.roundingMoney(value, mode: mode) : value
     }
 
     /// Resolves a contract and decision id, or says which one is unknown and suggests the closest.
@@ -79,23 +119,23 @@ extension RuleSet {
 extension Machine {
     /// Checks the rule's requirements on the facts; the first that fails is the error.
     func check(
-        _ requirements: [Requirement], roots: [ProgramBuilder.RequirementRoots], _ frame: inout [Value], _ trace: inout Trace
+        _ requirements: [Requirement], roots: [ProgramBuilder.RequirementRoots], _ frame: Frame, _ trace: inout Trace
     ) throws(EvaluationError) {
         // By index: copying a requirement (its strings) for each query costs reference counts.
         for index in requirements.indices where index < roots.count {
             let root = roots[index]
             guard let each = requirements[index].forEach else {
-                guard case .bool(true) = try evaluate(root.condition, &frame, &trace) else {
+                guard case .bool(true) = try evaluate(root.condition, frame, &trace) else {
                     throw EvaluationError(.requirement, requirements[index].message, fact: requirements[index].fact)
                 }
                 continue
             }
-            guard case .list(let items) = try evaluate(root.list, &frame, &trace), frame.indices.contains(each.itemSlot) else {
+            guard case .list(let items) = try evaluate(root.list, frame, &trace), frame.indices.contains(each.itemSlot) else {
                 throw Operations.mismatch("a requirement")
             }
             for (position, item) in items.enumerated() {
                 frame[each.itemSlot] = item
-                guard case .bool(true) = try evaluate(root.condition, &frame, &trace) else {
+                guard case .bool(true) = try evaluate(root.condition, frame, &trace) else {
                     let requirement = requirements[index]
                     var fact = "\(each.listName)[\(position)]"
                     if requirement.fact.hasPrefix(each.itemName + ".") {

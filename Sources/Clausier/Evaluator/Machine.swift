@@ -1,7 +1,14 @@
+/// The slots of one frame: a decision's inputs and bindings, or a definition's parameters and bindings.
+///
+/// A buffer rather than an array: a decision's frame is lent by the thread's scratch memory and a
+/// definition's lives on the stack (`withUnsafeTemporaryAllocation`), so a query allocates no
+/// frame. Writes go through the buffer, with no copy-on-write check.
+typealias Frame = UnsafeMutableBufferPointer<Value>
+
 /// Walks the compiled program of one contract for one evaluation.
 ///
 /// The machine itself is immutable during a query (so the rules' arrays are read without reference
-/// counting); the mutable state, the frame and the explanation being recorded, is passed `inout`.
+/// counting); the mutable state, the frame and the explanation being recorded, is passed in.
 struct Machine {
     let program: Program
     let asOf: CivilDate
@@ -20,7 +27,7 @@ struct Machine {
     ///
     /// Node indices are made by `Program.lower` and always valid; slots, fields and definitions come
     /// from the (possibly decoded) IR and are checked.
-    func evaluate(_ index: Int32, _ frame: inout [Value], _ trace: inout Trace) throws(EvaluationError) -> Value {
+    func evaluate(_ index: Int32, _ frame: Frame, _ trace: inout Trace) throws(EvaluationError) -> Value {
         let node = program.nodes[Int(index)]
         switch node.op {
         case .constant:
@@ -32,7 +39,7 @@ struct Machine {
         case .asOf:
             return .date(asOf)
         case .field:
-            let record = try evaluate(node.a, &frame, &trace)
+            let record = try evaluate(node.a, frame, &trace)
             let field = Int(node.b)
             guard case .record(let fields) = record, fields.indices.contains(field) else {
                 throw Operations.mismatch("a field read")
@@ -42,85 +49,167 @@ struct Machine {
             var values: [Value] = []
             values.reserveCapacity(Int(node.b))
             for operand in Int(node.a)..<Int(node.a + node.b) {
-                values.append(try evaluate(program.operands[operand], &frame, &trace))
+                values.append(try evaluate(program.operands[operand], frame, &trace))
             }
             return node.op == .record ? .record(values) : .list(values)
         case .negate:
-            return try (try evaluate(node.a, &frame, &trace)).negated()
+            return try (try evaluate(node.a, frame, &trace)).negated()
         case .not:
-            return .bool(!(try Self.bool(try evaluate(node.a, &frame, &trace))))
+            return .bool(!(try Self.bool(try evaluate(node.a, frame, &trace))))
         case .and:
-            guard try Self.bool(try evaluate(node.a, &frame, &trace)) else { return .bool(false) }
-            return .bool(try Self.bool(try evaluate(node.b, &frame, &trace)))
+            guard try Self.bool(try evaluate(node.a, frame, &trace)) else { return .bool(false) }
+            return .bool(try Self.bool(try evaluate(node.b, frame, &trace)))
         case .or:
-            if try Self.bool(try evaluate(node.a, &frame, &trace)) { return .bool(true) }
-            return .bool(try Self.bool(try evaluate(node.b, &frame, &trace)))
+            if try Self.bool(try evaluate(node.a, frame, &trace)) { return .bool(true) }
+            return .bool(try Self.bool(try evaluate(node.b, frame, &trace)))
         case .binary:
-            let lhs = try evaluate(node.a, &frame, &trace)
-            let rhs = try evaluate(node.b, &frame, &trace)
+            let lhs = try evaluate(node.a, frame, &trace)
+            let rhs = try evaluate(node.b, frame, &trace)
             return try Operations.binary(program.operations[Int(node.c)], lhs, rhs, header: program.header)
         case .conditional:
-            return try Self.bool(try evaluate(node.a, &frame, &trace)) ? try evaluate(node.b, &frame, &trace) : try evaluate(node.c, &frame, &trace)
+            return try Self.bool(try evaluate(node.a, frame, &trace)) ? try evaluate(node.b, frame, &trace) : try evaluate(node.c, frame, &trace)
         case .coalesce:
-            let value = try evaluate(node.a, &frame, &trace)
-            if case .absent = value { return try evaluate(node.b, &frame, &trace) }
+            let value = try evaluate(node.a, frame, &trace)
+            if case .absent = value { return try evaluate(node.b, frame, &trace) }
             return value
         case .call:
             let builtin = program.builtins[Int(node.c)]
             switch node.b {
             // One- and two-argument calls, the usual ones, without an argument array.
             case 1:
-                return try call(builtin, try evaluate(program.operands[Int(node.a)], &frame, &trace), nil, nil)
+                return try call(builtin, try evaluate(program.operands[Int(node.a)], frame, &trace), nil, nil)
             case 2:
-                let first = try evaluate(program.operands[Int(node.a)], &frame, &trace)
-                let second = try evaluate(program.operands[Int(node.a) + 1], &frame, &trace)
+                let first = try evaluate(program.operands[Int(node.a)], frame, &trace)
+                let second = try evaluate(program.operands[Int(node.a) + 1], frame, &trace)
                 return try call(builtin, first, second, nil)
             default:
                 var values: [Value] = []
                 values.reserveCapacity(Int(node.b))
                 for operand in Int(node.a)..<Int(node.a + node.b) {
-                    values.append(try evaluate(program.operands[operand], &frame, &trace))
+                    values.append(try evaluate(program.operands[operand], frame, &trace))
                 }
                 return try call(builtin, nil, nil, values)
             }
         case .aggregate:
-            return try aggregate(program.aggregates[Int(node.d)], list: node.a, slot: Int(node.c), body: node.b, &frame, &trace)
+            return try aggregate(program.aggregates[Int(node.d)], list: node.a, slot: Int(node.c), body: node.b, frame, &trace)
         case .cases:
-            for index in Int(node.a)..<Int(node.a + node.b) {
-                let branch = program.branches[index]
-                if branch.condition >= 0, !(try Self.bool(try evaluate(branch.condition, &frame, &trace))) { continue }
-                let value = try evaluate(branch.value, &frame, &trace)
-                if trace.isOn { trace.record(program, branch.step, value) }
-                return value
-            }
-            throw EvaluationError(.noTier, "no case applies and there is no otherwise")
+            let branch = program.branches[try caseBranch(node, frame, &trace)]
+            let value = try evaluate(branch.value, frame, &trace)
+            if trace.isOn { trace.record(program, branch.step, value) }
+            return value
         case .tiers:
-            return try tiers(Int(node.a), &frame, &trace)
+            let row = program.rows[try tierRow(Int(node.a), frame, &trace)]
+            let value = try evaluate(row.value, frame, &trace)
+            if trace.isOn { trace.record(program, row.step, value) }
+            return value
         case .eligibility:
-            return try eligibility(Int(node.a), &frame, &trace)
+            return try eligibility(Int(node.a), frame, &trace)
         case .invoke:
-            let definition = Int(node.a)
-            guard program.definitions.indices.contains(definition), program.definitionBodies.indices.contains(definition) else {
-                throw Operations.mismatch("a call")
+            let value = try invoke(node, frame, &trace) { (callee, trace) throws(EvaluationError) -> Value in
+                try evaluate(program.definitionBodies[Int(node.a)], callee, &trace)
             }
-            var callee = [Value](repeating: .absent, count: max(program.definitions[definition].frameSize, Int(node.c)))
-            for (position, operand) in (Int(node.b)..<Int(node.b + node.c)).enumerated() {
-                callee[position] = try evaluate(program.operands[operand], &frame, &trace)
-            }
-            let value = try evaluate(program.definitionBodies[definition], &callee, &trace)
-            if trace.isOn { trace.record(program.definitions[definition].step, value) }
+            if trace.isOn { trace.record(program.definitions[Int(node.a)].step, value) }
             return value
         case .noted:
-            let value = try evaluate(node.a, &frame, &trace)
+            let value = try evaluate(node.a, frame, &trace)
             if trace.isOn { trace.record(program, node.b, value) }
             return value
         case .bind:
-            let value = try evaluate(node.b, &frame, &trace)
-            let slot = Int(node.a)
-            guard frame.indices.contains(slot) else { throw Operations.mismatch("a binding") }
-            frame[slot] = value
-            if node.c >= 0, trace.isOn { trace.record(program, node.c, value) }
-            return try evaluate(node.d, &frame, &trace)
+            try bind(node, frame, &trace)
+            return try evaluate(node.d, frame, &trace)
+        }
+    }
+
+    /// Evaluates a decision's body with explanation off, building a record answer in `storage`
+    /// instead of a new array; nil when the answer is the record now in `storage`.
+    ///
+    /// It follows the nodes whose value is the value of one of their children (bindings, calls,
+    /// cases, tiers, conditionals) down to the node that makes the answer; any other node is
+    /// evaluated as usual. The caller lends `storage` from the thread's scratch memory, so that a
+    /// record answer reuses the array of an earlier answer the host has let go of.
+    func evaluateAnswer(_ index: Int32, _ frame: Frame, _ trace: inout Trace, into storage: inout [Value]) throws(EvaluationError) -> Value? {
+        let node = program.nodes[Int(index)]
+        switch node.op {
+        case .record:
+            storage.removeAll(keepingCapacity: true)
+            for operand in Int(node.a)..<Int(node.a + node.b) {
+                storage.append(try evaluate(program.operands[operand], frame, &trace))
+            }
+            return nil
+        case .noted where !trace.isOn:
+            return try evaluateAnswer(node.a, frame, &trace, into: &storage)
+        case .bind where !trace.isOn:
+            try bind(node, frame, &trace)
+            return try evaluateAnswer(node.d, frame, &trace, into: &storage)
+        case .conditional:
+            let branch = try Self.bool(try evaluate(node.a, frame, &trace)) ? node.b : node.c
+            return try evaluateAnswer(branch, frame, &trace, into: &storage)
+        case .cases where !trace.isOn:
+            let branch = program.branches[try caseBranch(node, frame, &trace)]
+            return try evaluateAnswer(branch.value, frame, &trace, into: &storage)
+        case .tiers where !trace.isOn:
+            let row = program.rows[try tierRow(Int(node.a), frame, &trace)]
+            return try evaluateAnswer(row.value, frame, &trace, into: &storage)
+        case .invoke where !trace.isOn:
+            return try invoke(node, frame, &trace) { (callee, trace) throws(EvaluationError) -> Value? in
+                try evaluateAnswer(program.definitionBodies[Int(node.a)], callee, &trace, into: &storage)
+            }
+        default:
+            return try evaluate(index, frame, &trace)
+        }
+    }
+
+    /// Evaluates a binding's value into its slot and records it.
+    private func bind(_ node: ProgramBuilder.Node, _ frame: Frame, _ trace: inout Trace) throws(EvaluationError) {
+        let value = try evaluate(node.b, frame, &trace)
+        let slot = Int(node.a)
+        guard frame.indices.contains(slot) else { throw Operations.mismatch("a binding") }
+        if node.c >= 0, trace.isOn { trace.record(program, node.c, value) }
+        frame[slot] = value
+    }
+
+    /// The index in `program.branches` of the case that applies.
+    private func caseBranch(_ node: ProgramBuilder.Node, _ frame: Frame, _ trace: inout Trace) throws(EvaluationError) -> Int {
+        for index in Int(node.a)..<Int(node.a + node.b) {
+            let condition = program.branches[index].condition
+            if condition >= 0, !(try Self.bool(try evaluate(condition, frame, &trace))) { continue }
+            return index
+        }
+        throw EvaluationError(.noTier, "no case applies and there is no otherwise")
+    }
+
+    /// Calls a definition: its arguments go into a frame of its own, on the stack, and `body`
+    /// evaluates the definition's body in it.
+    private func invoke<R>(
+        _ node: ProgramBuilder.Node, _ frame: Frame, _ trace: inout Trace,
+        _ body: (Frame, inout Trace) throws(EvaluationError) -> R
+    ) throws(EvaluationError) -> R {
+        let definition = Int(node.a)
+        guard program.definitions.indices.contains(definition), program.definitionBodies.indices.contains(definition) else {
+            throw Operations.mismatch("a call")
+        }
+        let size = max(Int(node.d), 0)
+        return try withUnsafeTemporaryAllocation(of: Value.self, capacity: size) { (callee) throws(EvaluationError) -> R in
+            callee.initialize(repeating: .absent)
+            defer { _ = callee.deinitialize() }
+            for index in Int(node.b)..<Int(node.b + node.c) {
+                let argument = program.arguments[index]
+                let value = try evaluate(argument.expr, frame, &trace)
+                let slot = Int(argument.slot)
+                if argument.spread < 0 {
+                    // A field of a record literal the callee never reads is computed, then dropped.
+                    guard slot >= 0 else { continue }
+                    guard callee.indices.contains(slot) else { throw Operations.mismatch("a call") }
+                    callee[slot] = value
+                } else if argument.spread > 0 {
+                    let count = Int(argument.spread)
+                    guard case .record(let fields) = value, fields.count >= count, slot >= 0, slot + count <= callee.count else {
+                        throw Operations.mismatch("a call")
+                    }
+                    for field in 0..<count { callee[slot + field] = fields[field] }
+                }
+            }
+            return try body(callee, &trace)
         }
     }
 
@@ -216,9 +305,9 @@ struct Machine {
 
 
     private func aggregate(
-        _ kind: Aggregate, list: Int32, slot: Int, body: Int32, _ frame: inout [Value], _ trace: inout Trace
+        _ kind: Aggregate, list: Int32, slot: Int, body: Int32, _ frame: Frame, _ trace: inout Trace
     ) throws(EvaluationError) -> Value {
-        guard case .list(let items) = try evaluate(list, &frame, &trace), frame.indices.contains(slot) else {
+        guard case .list(let items) = try evaluate(list, frame, &trace), frame.indices.contains(slot) else {
             throw Operations.mismatch("an aggregate")
         }
         switch kind {
@@ -228,7 +317,7 @@ struct Machine {
             var total: Value = .absent
             for item in items {
                 frame[slot] = item
-                let value = body >= 0 ? try evaluate(body, &frame, &trace) : item
+                let value = body >= 0 ? try evaluate(body, frame, &trace) : item
                 total = if case .absent = total { value } else { try Operations.add(total, value, header: program.header) }
             }
             return total
@@ -236,7 +325,7 @@ struct Machine {
             var count = 0
             for item in items {
                 frame[slot] = item
-                let holds = body >= 0 ? try Self.bool(try evaluate(body, &frame, &trace)) : true
+                let holds = body >= 0 ? try Self.bool(try evaluate(body, frame, &trace)) : true
                 if holds { count += 1 }
                 if kind == .any, holds { return .bool(true) }
                 if kind == .all, !holds { return .bool(false) }
@@ -249,9 +338,10 @@ struct Machine {
         }
     }
 
-    private func tiers(_ index: Int, _ frame: inout [Value], _ trace: inout Trace) throws(EvaluationError) -> Value {
+    /// The index in `program.rows` of the tier row that covers the measure.
+    private func tierRow(_ index: Int, _ frame: Frame, _ trace: inout Trace) throws(EvaluationError) -> Int {
         let table = program.tiers[index]
-        let measure = try evaluate(table.measure, &frame, &trace)
+        let measure = try evaluate(table.measure, frame, &trace)
         for row in table.rows {
             if let from = program.rows[row].from {
                 let order = try Operations.compare(measure, from)
@@ -261,28 +351,25 @@ struct Machine {
                 let order = try Operations.compare(measure, to)
                 if table.lowerInclusive ? order >= 0 : order > 0 { continue }
             }
-            let value = try evaluate(program.rows[row].value, &frame, &trace)
-            if trace.isOn { trace.record(program, program.rows[row].step, value) }
-            return value
+            return row
         }
         throw EvaluationError(.noTier, "no tier row covers the value of \(table.label)")
     }
 
-    private func eligibility(_ index: Int, _ frame: inout [Value], _ trace: inout Trace) throws(EvaluationError) -> Value {
+    /// The first exclusion that holds refuses, else the first ground that holds grants, else no ground;
+    /// the answers are built once, in the program.
+    private func eligibility(_ index: Int, _ frame: Frame, _ trace: inout Trace) throws(EvaluationError) -> Value {
         let block = program.eligibilities[index]
-        for item in block.exclusions where try Self.bool(try evaluate(program.items[item].condition, &frame, &trace)) {
-            let value = Value.record([.name(block.refused), .name(program.items[item].reason)])
-            if trace.isOn { trace.record(program, program.items[item].step, value) }
-            return value
+        for item in block.exclusions where try Self.bool(try evaluate(program.items[item].condition, frame, &trace)) {
+            if trace.isOn { trace.record(program, program.items[item].step, program.items[item].outcome) }
+            return program.items[item].outcome
         }
-        for item in block.grounds where try Self.bool(try evaluate(program.items[item].condition, &frame, &trace)) {
-            let value = Value.record([.name(block.granted), .name(program.items[item].reason)])
-            if trace.isOn { trace.record(program, program.items[item].step, value) }
-            return value
+        for item in block.grounds where try Self.bool(try evaluate(program.items[item].condition, frame, &trace)) {
+            if trace.isOn { trace.record(program, program.items[item].step, program.items[item].outcome) }
+            return program.items[item].outcome
         }
-        let value = Value.record([.name(block.refused), .name(block.noGround)])
-        if trace.isOn { trace.record(program, block.noGroundStep, value) }
-        return value
+        if trace.isOn { trace.record(program, block.noGroundStep, block.noGroundOutcome) }
+        return block.noGroundOutcome
     }
 }
 

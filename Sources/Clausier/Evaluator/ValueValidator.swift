@@ -56,14 +56,21 @@ extension RuleSet {
             throw EvaluationError(
                 .invalidFact, "the decision '\(program.decisions[index].id)' takes \(program.decisions[index].inputs.count) inputs, not \(values.count)")
         }
-        var frame = [Value](repeating: .absent, count: program.decisions[index].frameSize)
-        for (input, value) in zip(program.decisions[index].inputs, values) {
-            try ValueValidator.validate(value, as: input.type, name: input.name)
-            var stored = value
-            if input.countsOnlyIfPast, case .date(let d) = value, d > asOf { stored = .absent }
-            guard frame.indices.contains(input.slot) else { throw Operations.mismatch("typed facts") }
-            frame[input.slot] = stored
+        return try EvaluationScratch.withFrame(count: program.decisions[index].frameSize) { (frame) throws(EvaluationError) -> Decision in
+            // By index: copying an input (its name, path and type) for each query costs reference counts.
+            let inputs = program.decisions[index].inputs
+            for position in inputs.indices {
+                let value = values[position]
+                try ValueValidator.validate(value, as: inputs[position].type, name: inputs[position].name)
+                let slot = inputs[position].slot
+                guard frame.indices.contains(slot) else { throw Operations.mismatch("typed facts") }
+                if inputs[position].countsOnlyIfPast, case .date(let d) = value, d > asOf {
+                    frame[slot] = .absent
+                } else {
+                    frame[slot] = value
+                }
+            }
+            return try answer(program: program, index: index, frame: &frame, asOf: asOf, explain: explain)
         }
-        return try answer(program: program, index: reference.decision, frame: &frame, asOf: asOf, explain: explain)
     }
 }

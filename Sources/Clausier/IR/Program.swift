@@ -25,6 +25,8 @@ final class Program: Sendable {
     let decisionBodies: [Int32]
     let requirements: [[ProgramBuilder.RequirementRoots]]
     let definitionBodies: [Int32]
+    /// The arguments of every call, addressed by `.invoke` nodes.
+    let arguments: [ProgramBuilder.Argument]
 
     init(header: ContractHeader, decisions: [CompiledDecision], definitions: [CompiledDefinition]) {
         let built = ProgramBuilder(decisions: decisions, definitions: definitions)
@@ -46,10 +48,14 @@ final class Program: Sendable {
         decisionBodies = built.decisionBodies
         requirements = built.requirements
         definitionBodies = built.definitionBodies
+        arguments = built.arguments
     }
 }
 
 /// Lowers the IR trees of a contract into the flat tables of a ``Program``.
+///
+/// `.invoke` nodes: `a` the definition, `b`…`b + c` its arguments in `arguments`, `d` the size of
+/// the callee's frame.
 struct ProgramBuilder {
     enum Op: UInt8, Sendable {
         case constant, slot, asOf, field, record, list, negate, not, and, or, binary, conditional, coalesce
@@ -89,6 +95,8 @@ struct ProgramBuilder {
         var condition: Int32
         var reason: String
         var step: Int32
+        /// The answer when this item decides, built once here so that a query does not allocate it.
+        var outcome: Value
     }
 
     struct Eligibility: Sendable {
@@ -98,6 +106,23 @@ struct ProgramBuilder {
         var refused: String
         var noGround: String
         var noGroundStep: Int32
+        /// The answer when nothing holds, built once.
+        var noGroundOutcome: Value
+    }
+
+    /// One argument of a call: the node computing it and where it goes in the callee's frame.
+    ///
+    /// A record argument whose parameter the definition only reads field by field is passed
+    /// spread, one field a slot, so that calling the definition builds no record (see
+    /// `ProgramBuilder.spreadParameters`).
+    struct Argument: Sendable {
+        /// The node computing the argument, or one field of a record argument written in place.
+        var expr: Int32
+        /// The callee's slot it goes to; -1 for a field of a record literal that the callee never reads.
+        var slot: Int32
+        /// -1: the value goes to `slot` as it is. n >= 0: the value is a record whose first n
+        /// fields go to `slot`, `slot + 1`, …
+        var spread: Int32
     }
 
     var nodes: [Node] = []
@@ -126,8 +151,28 @@ struct ProgramBuilder {
     var requirements: [[RequirementRoots]] = []
     /// The root node of each definition's body.
     var definitionBodies: [Int32] = []
+    var arguments: [Argument] = []
+
+    /// For each definition, for each parameter read only through its fields, the first of the
+    /// slots its fields are spread into and how many there are.
+    private var spreads: [[Int: (base: Int, count: Int)]] = []
+    /// Each definition's frame size, spread fields included.
+    private var definitionFrameSizes: [Int] = []
+    /// The spread parameters of the definition being lowered.
+    private var currentSpreads: [Int: (base: Int, count: Int)] = [:]
 
     init(decisions: [CompiledDecision], definitions: [CompiledDefinition]) {
+        for definition in definitions {
+            var found: [Int: (base: Int, count: Int)] = [:]
+            var size = max(definition.frameSize, 0)
+            for parameter in 0..<max(definition.parameterCount, 0) {
+                guard let count = Self.fieldsRead(of: parameter, in: definition.body) else { continue }
+                found[parameter] = (size, count)
+                size += count
+            }
+            spreads.append(found)
+            definitionFrameSizes.append(size)
+        }
         for decision in decisions {
             decisionBodies.append(lower(decision.body))
             requirements.append(
@@ -135,7 +180,65 @@ struct ProgramBuilder {
                     RequirementRoots(condition: lower(requirement.condition), list: requirement.forEach.map { lower($0.list) } ?? -1)
                 })
         }
-        for definition in definitions { definitionBodies.append(lower(definition.body)) }
+        for (index, definition) in definitions.enumerated() {
+            currentSpreads = spreads[index]
+            definitionBodies.append(lower(definition.body))
+        }
+        currentSpreads = [:]
+    }
+
+    /// How many leading fields of the record in `slot` the expression reads, when it reads that
+    /// slot only as `slot.field`; nil when it uses the slot otherwise (passes it on, compares it,
+    /// rebinds it), or never.
+    ///
+    /// Such a parameter can be passed as its fields in separate slots instead of as a record: the
+    /// call then builds no array. Records are values, so nothing can tell the two apart.
+    static func fieldsRead(of slot: Int, in body: Expr) -> Int? {
+        var count = 0
+        var other = false
+        func walk(_ expr: Expr) {
+            guard !other else { return }
+            switch expr {
+            case .constant, .asOf:
+                return
+            case .slot(let s):
+                if s == slot { other = true }
+            case .field(.slot(let s), let index) where s == slot:
+                guard index >= 0 else { other = true; return }
+                count = max(count, index + 1)
+            case .field(let base, _), .negate(let base), .not(let base), .noted(let base, _):
+                walk(base)
+            case .record(let items), .list(let items), .call(_, let items), .invoke(_, let items):
+                items.forEach(walk)
+            case .and(let l, let r), .or(let l, let r), .binary(_, let l, let r), .coalesce(let l, let r):
+                walk(l)
+                walk(r)
+            case .conditional(let c, let t, let e):
+                walk(c)
+                walk(t)
+                walk(e)
+            case .aggregate(_, let list, let s, let itemBody):
+                if s == slot { other = true }
+                walk(list)
+                if let itemBody { walk(itemBody) }
+            case .cases(let branches):
+                for branch in branches {
+                    if let condition = branch.condition { walk(condition) }
+                    walk(branch.value)
+                }
+            case .tiers(let table):
+                walk(table.measure)
+                for row in table.rows { walk(row.value) }
+            case .eligibility(let block):
+                for item in block.exclusions + block.grounds { walk(item.condition) }
+            case .bind(let s, let value, _, let rest):
+                if s == slot { other = true }
+                walk(value)
+                walk(rest)
+            }
+        }
+        walk(body)
+        return other || count == 0 ? nil : count
     }
 
     private mutating func append(_ node: Node) -> Int32 {
@@ -166,6 +269,10 @@ struct ProgramBuilder {
             return append(Node(op: .slot, a: Int32(slot)))
         case .asOf:
             return append(Node(op: .asOf))
+        case .field(.slot(let slot), let index) where currentSpreads[slot] != nil && index >= 0:
+            // A spread parameter: its field is a slot of its own.
+            let base = currentSpreads[slot]?.base ?? 0
+            return append(Node(op: .slot, a: Int32(base + index)))
         case .field(let base, let index):
             let b = lower(base)
             return append(Node(op: .field, a: b, b: Int32(index)))
@@ -234,11 +341,14 @@ struct ProgramBuilder {
                       label: table.measureLabel))
             return append(Node(op: .tiers, a: Int32(tiers.count - 1)))
         case .eligibility(let block):
-            func lowerItems(_ list: [EligibilityItem]) -> [Item] {
-                list.map { Item(condition: lower($0.condition), reason: $0.reason, step: step($0.step)) }
+            func lowerItems(_ list: [EligibilityItem], outcome: String) -> [Item] {
+                list.map {
+                    Item(condition: lower($0.condition), reason: $0.reason, step: step($0.step),
+                         outcome: .record([.name(outcome), .name($0.reason)]))
+                }
             }
-            let exclusions = lowerItems(block.exclusions)
-            let grounds = lowerItems(block.grounds)
+            let exclusions = lowerItems(block.exclusions, outcome: block.refused)
+            let grounds = lowerItems(block.grounds, outcome: block.granted)
             let exclusionStart = items.count
             items += exclusions
             let groundStart = items.count
@@ -246,11 +356,32 @@ struct ProgramBuilder {
             eligibilities.append(
                 Eligibility(
                     exclusions: exclusionStart..<groundStart, grounds: groundStart..<items.count, granted: block.granted,
-                    refused: block.refused, noGround: block.noGround, noGroundStep: step(block.noGroundStep)))
+                    refused: block.refused, noGround: block.noGround, noGroundStep: step(block.noGroundStep),
+                    noGroundOutcome: .record([.name(block.refused), .name(block.noGround)])))
             return append(Node(op: .eligibility, a: Int32(eligibilities.count - 1)))
-        case .invoke(let definition, let arguments):
-            let (start, count) = list(arguments)
-            return append(Node(op: .invoke, a: Int32(definition), b: start, c: count))
+        case .invoke(let definition, let given):
+            // Arguments are lowered in order (and a record literal's fields in order), so they are
+            // computed, and fail, in the order the tree says.
+            let spread = spreads.indices.contains(definition) ? spreads[definition] : [:]
+            var lowered: [Argument] = []
+            var size = definitionFrameSizes.indices.contains(definition) ? definitionFrameSizes[definition] : 0
+            for (position, argument) in given.enumerated() {
+                size = max(size, position + 1)
+                guard let (base, count) = spread[position] else {
+                    lowered.append(Argument(expr: lower(argument), slot: Int32(position), spread: -1))
+                    continue
+                }
+                if case .record(let fields) = argument, fields.count >= count {
+                    for (index, field) in fields.enumerated() {
+                        lowered.append(Argument(expr: lower(field), slot: index < count ? Int32(base + index) : -1, spread: -1))
+                    }
+                } else {
+                    lowered.append(Argument(expr: lower(argument), slot: Int32(base), spread: Int32(count)))
+                }
+            }
+            let start = Int32(arguments.count)
+            arguments += lowered
+            return append(Node(op: .invoke, a: Int32(definition), b: start, c: Int32(lowered.count), d: Int32(size)))
         case .noted(let inner, let info):
             let a = lower(inner)
             return append(Node(op: .noted, a: a, b: step(info)))
