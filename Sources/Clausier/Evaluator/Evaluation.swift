@@ -30,12 +30,15 @@ extension RuleSet {
         }
     }
 
-    private func answer(
+    /// The same, on a frame lent as a buffer.
+    func answer(
         program: Program, index: Int, slots: Frame, asOf: CivilDate, explain: Bool
     ) throws(EvaluationError) -> Decision {
         let machine = Machine(program: program, asOf: asOf)
         var trace = Trace(explain: explain)
-        try machine.check(program.decisions[index].requirements, roots: program.requirements[index], slots, &trace)
+        if !program.requirements[index].isEmpty {
+            try machine.check(program.decisions[index].requirements, roots: program.requirements[index], slots, &trace)
+        }
         guard explain else {
             // Nothing to explain: no steps, the decision's own citations, and a record answer built
             // in the array of an earlier answer the host has let go of.

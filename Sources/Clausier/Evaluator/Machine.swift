@@ -39,7 +39,7 @@ struct Machine {
         case .asOf:
             return .date(asOf)
         case .field:
-            let record = try evaluate(node.a, frame, &trace)
+            let record = try operand(node.a, frame, &trace)
             let field = Int(node.b)
             guard case .record(let fields) = record, fields.indices.contains(field) else {
                 throw Operations.mismatch("a field read")
@@ -48,45 +48,45 @@ struct Machine {
         case .record, .list:
             var values: [Value] = []
             values.reserveCapacity(Int(node.b))
-            for operand in Int(node.a)..<Int(node.a + node.b) {
-                values.append(try evaluate(program.operands[operand], frame, &trace))
+            for position in Int(node.a)..<Int(node.a + node.b) {
+                values.append(try operand(program.operands[position], frame, &trace))
             }
             return node.op == .record ? .record(values) : .list(values)
         case .negate:
-            return try (try evaluate(node.a, frame, &trace)).negated()
+            return try (try operand(node.a, frame, &trace)).negated()
         case .not:
-            return .bool(!(try Self.bool(try evaluate(node.a, frame, &trace))))
+            return .bool(!(try Self.bool(try operand(node.a, frame, &trace))))
         case .and:
-            guard try Self.bool(try evaluate(node.a, frame, &trace)) else { return .bool(false) }
-            return .bool(try Self.bool(try evaluate(node.b, frame, &trace)))
+            guard try Self.bool(try operand(node.a, frame, &trace)) else { return .bool(false) }
+            return .bool(try Self.bool(try operand(node.b, frame, &trace)))
         case .or:
-            if try Self.bool(try evaluate(node.a, frame, &trace)) { return .bool(true) }
-            return .bool(try Self.bool(try evaluate(node.b, frame, &trace)))
+            if try Self.bool(try operand(node.a, frame, &trace)) { return .bool(true) }
+            return .bool(try Self.bool(try operand(node.b, frame, &trace)))
         case .binary:
-            let lhs = try evaluate(node.a, frame, &trace)
-            let rhs = try evaluate(node.b, frame, &trace)
+            let lhs = try operand(node.a, frame, &trace)
+            let rhs = try operand(node.b, frame, &trace)
             return try Operations.binary(program.operations[Int(node.c)], lhs, rhs, header: program.header)
         case .conditional:
-            return try Self.bool(try evaluate(node.a, frame, &trace)) ? try evaluate(node.b, frame, &trace) : try evaluate(node.c, frame, &trace)
+            return try Self.bool(try operand(node.a, frame, &trace)) ? try operand(node.b, frame, &trace) : try operand(node.c, frame, &trace)
         case .coalesce:
-            let value = try evaluate(node.a, frame, &trace)
-            if case .absent = value { return try evaluate(node.b, frame, &trace) }
+            let value = try operand(node.a, frame, &trace)
+            if case .absent = value { return try operand(node.b, frame, &trace) }
             return value
         case .call:
             let builtin = program.builtins[Int(node.c)]
             switch node.b {
             // One- and two-argument calls, the usual ones, without an argument array.
             case 1:
-                return try call(builtin, try evaluate(program.operands[Int(node.a)], frame, &trace), nil, nil)
+                return try call(builtin, try operand(program.operands[Int(node.a)], frame, &trace), nil, nil)
             case 2:
-                let first = try evaluate(program.operands[Int(node.a)], frame, &trace)
-                let second = try evaluate(program.operands[Int(node.a) + 1], frame, &trace)
+                let first = try operand(program.operands[Int(node.a)], frame, &trace)
+                let second = try operand(program.operands[Int(node.a) + 1], frame, &trace)
                 return try call(builtin, first, second, nil)
             default:
                 var values: [Value] = []
                 values.reserveCapacity(Int(node.b))
-                for operand in Int(node.a)..<Int(node.a + node.b) {
-                    values.append(try evaluate(program.operands[operand], frame, &trace))
+                for position in Int(node.a)..<Int(node.a + node.b) {
+                    values.append(try operand(program.operands[position], frame, &trace))
                 }
                 return try call(builtin, nil, nil, values)
             }
@@ -111,13 +111,24 @@ struct Machine {
             if trace.isOn { trace.record(program.definitions[Int(node.a)].step, value) }
             return value
         case .noted:
-            let value = try evaluate(node.a, frame, &trace)
+            let value = try operand(node.a, frame, &trace)
             if trace.isOn { trace.record(program, node.b, value) }
             return value
         case .bind:
             try bind(node, frame, &trace)
-            return try evaluate(node.d, frame, &trace)
+            return try operand(node.d, frame, &trace)
         }
+    }
+
+    /// A node's value, with slots read in place rather than through a call of `evaluate`: they are
+    /// most operands, and the call costs more than the read.
+    @inline(__always)
+    private func operand(_ index: Int32, _ frame: Frame, _ trace: inout Trace) throws(EvaluationError) -> Value {
+        let node = program.nodes[Int(index)]
+        guard node.op == .slot else { return try evaluate(index, frame, &trace) }
+        let slot = Int(node.a)
+        guard frame.indices.contains(slot) else { throw Operations.mismatch("a slot read") }
+        return frame[slot]
     }
 
     /// Evaluates a decision's body with explanation off, building a record answer in `storage`
@@ -132,8 +143,8 @@ struct Machine {
         switch node.op {
         case .record:
             storage.removeAll(keepingCapacity: true)
-            for operand in Int(node.a)..<Int(node.a + node.b) {
-                storage.append(try evaluate(program.operands[operand], frame, &trace))
+            for position in Int(node.a)..<Int(node.a + node.b) {
+                storage.append(try operand(program.operands[position], frame, &trace))
             }
             return nil
         case .noted where !trace.isOn:
@@ -142,7 +153,7 @@ struct Machine {
             try bind(node, frame, &trace)
             return try evaluateAnswer(node.d, frame, &trace, into: &storage)
         case .conditional:
-            let branch = try Self.bool(try evaluate(node.a, frame, &trace)) ? node.b : node.c
+            let branch = try Self.bool(try operand(node.a, frame, &trace)) ? node.b : node.c
             return try evaluateAnswer(branch, frame, &trace, into: &storage)
         case .cases where !trace.isOn:
             let branch = program.branches[try caseBranch(node, frame, &trace)]
@@ -161,7 +172,7 @@ struct Machine {
 
     /// Evaluates a binding's value into its slot and records it.
     private func bind(_ node: ProgramBuilder.Node, _ frame: Frame, _ trace: inout Trace) throws(EvaluationError) {
-        let value = try evaluate(node.b, frame, &trace)
+        let value = try operand(node.b, frame, &trace)
         let slot = Int(node.a)
         guard frame.indices.contains(slot) else { throw Operations.mismatch("a binding") }
         if node.c >= 0, trace.isOn { trace.record(program, node.c, value) }
@@ -172,7 +183,7 @@ struct Machine {
     private func caseBranch(_ node: ProgramBuilder.Node, _ frame: Frame, _ trace: inout Trace) throws(EvaluationError) -> Int {
         for index in Int(node.a)..<Int(node.a + node.b) {
             let condition = program.branches[index].condition
-            if condition >= 0, !(try Self.bool(try evaluate(condition, frame, &trace))) { continue }
+            if condition >= 0, !(try Self.bool(try operand(condition, frame, &trace))) { continue }
             return index
         }
         throw EvaluationError(.noTier, "no case applies and there is no otherwise")
@@ -194,7 +205,7 @@ struct Machine {
             defer { _ = callee.deinitialize() }
             for index in Int(node.b)..<Int(node.b + node.c) {
                 let argument = program.arguments[index]
-                let value = try evaluate(argument.expr, frame, &trace)
+                let value = try operand(argument.expr, frame, &trace)
                 let slot = Int(argument.slot)
                 if argument.spread < 0 {
                     // A field of a record literal the callee never reads is computed, then dropped.
@@ -339,37 +350,52 @@ struct Machine {
     }
 
     /// The index in `program.rows` of the tier row that covers the measure.
+    ///
+    /// The table's fields are read one by one: copying the table would count references to its label.
     private func tierRow(_ index: Int, _ frame: Frame, _ trace: inout Trace) throws(EvaluationError) -> Int {
-        let table = program.tiers[index]
-        let measure = try evaluate(table.measure, frame, &trace)
-        for row in table.rows {
+        let measure = try operand(program.tiers[index].measure, frame, &trace)
+        let lowerInclusive = program.tiers[index].lowerInclusive
+        for row in program.tiers[index].rows {
+            if let key = program.rows[row].keyKind.key(of: measure) {
+                // Integer bounds: the order `Operations.compare` gives, without copying the bounds.
+                if program.rows[row].hasFrom {
+                    let from = program.rows[row].fromKey
+                    if lowerInclusive ? key < from : key <= from { continue }
+                }
+                if program.rows[row].hasTo {
+                    let to = program.rows[row].toKey
+                    if lowerInclusive ? key >= to : key > to { continue }
+                }
+                return row
+            }
             if let from = program.rows[row].from {
                 let order = try Operations.compare(measure, from)
-                if table.lowerInclusive ? order < 0 : order <= 0 { continue }
+                if lowerInclusive ? order < 0 : order <= 0 { continue }
             }
             if let to = program.rows[row].to {
                 let order = try Operations.compare(measure, to)
-                if table.lowerInclusive ? order >= 0 : order > 0 { continue }
+                if lowerInclusive ? order >= 0 : order > 0 { continue }
             }
             return row
         }
-        throw EvaluationError(.noTier, "no tier row covers the value of \(table.label)")
+        throw EvaluationError(.noTier, "no tier row covers the value of \(program.tiers[index].label)")
     }
 
     /// The first exclusion that holds refuses, else the first ground that holds grants, else no ground;
     /// the answers are built once, in the program.
     private func eligibility(_ index: Int, _ frame: Frame, _ trace: inout Trace) throws(EvaluationError) -> Value {
-        let block = program.eligibilities[index]
-        for item in block.exclusions where try Self.bool(try evaluate(program.items[item].condition, frame, &trace)) {
+        // Field by field: copying the block would count references to its three names.
+        for item in program.eligibilities[index].exclusions where try Self.bool(try operand(program.items[item].condition, frame, &trace)) {
             if trace.isOn { trace.record(program, program.items[item].step, program.items[item].outcome) }
             return program.items[item].outcome
         }
-        for item in block.grounds where try Self.bool(try evaluate(program.items[item].condition, frame, &trace)) {
+        for item in program.eligibilities[index].grounds where try Self.bool(try operand(program.items[item].condition, frame, &trace)) {
             if trace.isOn { trace.record(program, program.items[item].step, program.items[item].outcome) }
             return program.items[item].outcome
         }
-        if trace.isOn { trace.record(program, block.noGroundStep, block.noGroundOutcome) }
-        return block.noGroundOutcome
+        let outcome = program.eligibilities[index].noGroundOutcome
+        if trace.isOn { trace.record(program, program.eligibilities[index].noGroundStep, outcome) }
+        return outcome
     }
 }
 

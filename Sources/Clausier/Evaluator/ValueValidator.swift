@@ -52,25 +52,31 @@ extension RuleSet {
     ) throws(EvaluationError) -> Decision {
         let program = try resolve(reference)
         let index = reference.decision
-        guard values.count == program.decisions[index].inputs.count else {
+        guard values.count == program.inputChecks[index].count else {
             throw EvaluationError(
                 .invalidFact, "the decision '\(program.decisions[index].id)' takes \(program.decisions[index].inputs.count) inputs, not \(values.count)")
         }
-        return try EvaluationScratch.withFrame(count: program.decisions[index].frameSize) { (frame) throws(EvaluationError) -> Decision in
-            // By index: copying an input (its name, path and type) for each query costs reference counts.
-            let inputs = program.decisions[index].inputs
-            for position in inputs.indices {
-                let value = values[position]
-                try ValueValidator.validate(value, as: inputs[position].type, name: inputs[position].name)
-                let slot = inputs[position].slot
+        // The frame lives on the stack: nothing here needs it as an array.
+        let size = max(program.decisions[index].frameSize, 0)
+        return try withUnsafeTemporaryAllocation(of: Value.self, capacity: size) { (frame) throws(EvaluationError) -> Decision in
+            frame.initialize(repeating: .absent)
+            defer { _ = frame.deinitialize() }
+            let checks = program.inputChecks[index]
+            for position in checks.indices {
+                if !checks[position].accepts(values[position]) {
+                    // Not one of the usual cases: the full check, which also words the error.
+                    let input = program.decisions[index].inputs[position]
+                    try ValueValidator.validate(values[position], as: input.type, name: input.name)
+                }
+                let slot = checks[position].slot
                 guard frame.indices.contains(slot) else { throw Operations.mismatch("typed facts") }
-                if inputs[position].countsOnlyIfPast, case .date(let d) = value, d > asOf {
+                if checks[position].countsOnlyIfPast, case .date(let d) = values[position], d > asOf {
                     frame[slot] = .absent
                 } else {
-                    frame[slot] = value
+                    frame[slot] = values[position]
                 }
             }
-            return try answer(program: program, index: index, frame: &frame, asOf: asOf, explain: explain)
+            return try answer(program: program, index: index, slots: frame, asOf: asOf, explain: explain)
         }
     }
 }

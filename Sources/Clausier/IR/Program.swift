@@ -27,6 +27,8 @@ final class Program: Sendable {
     let definitionBodies: [Int32]
     /// The arguments of every call, addressed by `.invoke` nodes.
     let arguments: [ProgramBuilder.Argument]
+    /// Each decision's inputs as typed facts are checked on the fast path, in input order.
+    let inputChecks: [[InputCheck]]
 
     init(header: ContractHeader, decisions: [CompiledDecision], definitions: [CompiledDefinition]) {
         let built = ProgramBuilder(decisions: decisions, definitions: definitions)
@@ -49,6 +51,67 @@ final class Program: Sendable {
         requirements = built.requirements
         definitionBodies = built.definitionBodies
         arguments = built.arguments
+        inputChecks = decisions.map { $0.inputs.map(InputCheck.init) }
+    }
+}
+
+/// An input as the typed-values path checks it on each query: the checks of `ValueValidator` for
+/// the usual scalar types, in plain fields, so that a query reads neither the input's type (an
+/// indirect enum, reference counted) nor its name. A value these do not accept goes to
+/// `ValueValidator`, which accepts it or says what is wrong exactly as before.
+struct InputCheck: Sendable {
+    enum Kind: Sendable {
+        case bool, int, decimal, percent, date, datetime, time, duration
+        case money(Currency)
+        case period(PeriodUnit)
+        /// Checked by `ValueValidator` every time: names, lists, records.
+        case other
+    }
+
+    var kind: Kind
+    var optional: Bool
+    var slot: Int
+    var countsOnlyIfPast: Bool
+
+    init(_ input: InputSpec) {
+        optional = input.type.isOptional
+        slot = input.slot
+        countsOnlyIfPast = input.countsOnlyIfPast
+        kind =
+            switch input.type.unwrapped {
+            case .bool: .bool
+            case .int: .int
+            case .decimal: .decimal
+            case .percent: .percent
+            case .date: .date
+            case .datetime: .datetime
+            case .time: .time
+            case .duration: .duration
+            case .money(let currency): .money(currency)
+            case .period(let unit): .period(unit)
+            default: .other
+            }
+    }
+
+    /// Whether `ValueValidator` would accept the value; false also when it might not.
+    ///
+    /// The value is matched where it is, never copied into a tuple: a copy of a `Value` is a call.
+    func accepts(_ value: Value) -> Bool {
+        if case .absent = value { return optional }
+        switch kind {
+        case .bool: if case .bool = value { return true }
+        case .decimal: if case .decimal = value { return true }
+        case .percent: if case .percent = value { return true }
+        case .datetime: if case .datetime = value { return true }
+        case .time: if case .time = value { return true }
+        case .duration: if case .duration = value { return true }
+        case .int: if case .int(let i) = value { return i >= 0 }
+        case .money(let currency): if case .money(let m) = value { return m.currency == currency && !m.amount.isNegative }
+        case .date: if case .date(let d) = value { return (1900...2199).contains(d.year) }
+        case .period(let unit): if case .period(_, let given) = value { return unit == given }
+        case .other: return false
+        }
+        return false
     }
 }
 
@@ -82,6 +145,38 @@ struct ProgramBuilder {
         var to: Value?
         var value: Int32
         var step: Int32
+        /// The bounds as plain integers when they are durations, whole numbers or datetimes,
+        /// compared without copying values; `keyKind` says which (see `TierKey`).
+        var keyKind: TierKey = .none
+        var fromKey: Int64 = 0
+        var toKey: Int64 = 0
+        var hasFrom = false
+        var hasTo = false
+    }
+
+    /// What a tier row's integer bounds are.
+    enum TierKey: UInt8, Sendable {
+        case none, duration, int, datetime
+
+        /// The kind and integer of a bound.
+        static func of(_ value: Value) -> (TierKey, Int64) {
+            switch value {
+            case .duration(let d): (.duration, d.nanoseconds)
+            case .int(let i): (.int, Int64(i))
+            case .datetime(let t): (.datetime, t.nanosecondsSinceEpoch)
+            default: (.none, 0)
+            }
+        }
+
+        /// The integer of a measure of this kind, or nil.
+        func key(of value: Value) -> Int64? {
+            switch (self, value) {
+            case (.duration, .duration(let d)): d.nanoseconds
+            case (.int, .int(let i)): Int64(i)
+            case (.datetime, .datetime(let t)): t.nanosecondsSinceEpoch
+            default: nil
+            }
+        }
     }
 
     struct Tiers: Sendable {
@@ -332,7 +427,18 @@ struct ProgramBuilder {
             let measure = lower(table.measure)
             var lowered: [Row] = []
             for row in table.rows {
-                lowered.append(Row(from: row.from, to: row.to, value: lower(row.value), step: step(row.step)))
+                var lowRow = Row(from: row.from, to: row.to, value: lower(row.value), step: step(row.step))
+                let from = row.from.map(TierKey.of)
+                let to = row.to.map(TierKey.of)
+                // Integer bounds only when every bound there is has the one kind.
+                if let kind = from?.0 ?? to?.0, kind != .none, from.map({ $0.0 == kind }) ?? true, to.map({ $0.0 == kind }) ?? true {
+                    lowRow.keyKind = kind
+                    lowRow.fromKey = from?.1 ?? 0
+                    lowRow.toKey = to?.1 ?? 0
+                    lowRow.hasFrom = from != nil
+                    lowRow.hasTo = to != nil
+                }
+                lowered.append(lowRow)
             }
             let start = rows.count
             rows += lowered
