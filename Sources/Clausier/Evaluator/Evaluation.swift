@@ -15,7 +15,7 @@ extension RuleSet {
     ) throws(EvaluationError) -> Decision {
         let program = try resolve(reference)
         let index = reference.decision
-        return try EvaluationScratch.withFrame(count: program.decisions[index].frameSize) { (frame) throws(EvaluationError) -> Decision in
+        return try EvaluationScratch.withFrame(count: program.frameSizes[index]) { (frame) throws(EvaluationError) -> Decision in
             try FactDecoder(header: program.header, asOf: asOf).decode(facts, for: program.decisions[index], into: &frame)
             return try answer(program: program, index: index, frame: &frame, asOf: asOf, explain: explain)
         }

@@ -5,6 +5,28 @@
 /// frame. Writes go through the buffer, with no copy-on-write check.
 typealias Frame = UnsafeMutableBufferPointer<Value>
 
+extension UnsafeMutableBufferPointer where Element == Value {
+    /// Initialises every slot to `.absent`, storing the case directly rather than copying a value
+    /// through the generic `initialize(repeating:)`.
+    func initializeAbsent() {
+        guard let base = baseAddress else { return }
+        for index in 0..<count { (base + index).initialize(to: .absent) }
+    }
+
+    /// Deinitialises every slot, destroying only values that hold a reference (names, lists,
+    /// records): the others own nothing, and the generic `deinitialize()` would destroy each one
+    /// through a call.
+    func deinitializeValues() {
+        guard let base = baseAddress else { return }
+        for index in 0..<count {
+            switch base[index] {
+            case .name, .list, .record: (base + index).deinitialize(count: 1)
+            default: continue
+            }
+        }
+    }
+}
+
 /// Walks the compiled program of one contract for one evaluation.
 ///
 /// The machine itself is immutable during a query (so the rules' arrays are read without reference
@@ -189,8 +211,9 @@ struct Machine {
         throw EvaluationError(.noTier, "no case applies and there is no otherwise")
     }
 
-    /// Calls a definition: its arguments go into a frame of its own, on the stack, and `body`
-    /// evaluates the definition's body in it.
+    /// Calls a definition: its arguments go into its frame and `body` evaluates the definition's body
+    /// in it. The frame is the call site's region of the caller's frame, or, when the program has
+    /// no regions (definitions that call each other in a cycle), a frame on the stack.
     private func invoke<R>(
         _ node: ProgramBuilder.Node, _ frame: Frame, _ trace: inout Trace,
         _ body: (Frame, inout Trace) throws(EvaluationError) -> R
@@ -200,27 +223,41 @@ struct Machine {
             throw Operations.mismatch("a call")
         }
         let size = max(Int(node.d), 0)
-        return try withUnsafeTemporaryAllocation(of: Value.self, capacity: size) { (callee) throws(EvaluationError) -> R in
-            callee.initialize(repeating: .absent)
-            defer { _ = callee.deinitialize() }
-            for index in Int(node.b)..<Int(node.b + node.c) {
-                let argument = program.arguments[index]
-                let value = try operand(argument.expr, frame, &trace)
-                let slot = Int(argument.slot)
-                if argument.spread < 0 {
-                    // A field of a record literal the callee never reads is computed, then dropped.
-                    guard slot >= 0 else { continue }
-                    guard callee.indices.contains(slot) else { throw Operations.mismatch("a call") }
-                    callee[slot] = value
-                } else if argument.spread > 0 {
-                    let count = Int(argument.spread)
-                    guard case .record(let fields) = value, fields.count >= count, slot >= 0, slot + count <= callee.count else {
-                        throw Operations.mismatch("a call")
-                    }
-                    for field in 0..<count { callee[slot + field] = fields[field] }
-                }
-            }
+        if node.e >= 0 {
+            let start = Int(node.e)
+            guard start + size <= frame.count else { throw Operations.mismatch("a call") }
+            // Slots a body reads are written first (arguments, then bindings), so what an earlier
+            // call left in the region is never read, and the region needs no clearing.
+            let callee = Frame(rebasing: frame[start..<start + size])
+            try pass(node, from: frame, to: callee, &trace)
             return try body(callee, &trace)
+        }
+        return try withUnsafeTemporaryAllocation(of: Value.self, capacity: size) { (callee) throws(EvaluationError) -> R in
+            callee.initializeAbsent()
+            defer { callee.deinitializeValues() }
+            try pass(node, from: frame, to: callee, &trace)
+            return try body(callee, &trace)
+        }
+    }
+
+    /// Computes a call's arguments in the caller's frame and writes them into the callee's.
+    private func pass(_ node: ProgramBuilder.Node, from frame: Frame, to callee: Frame, _ trace: inout Trace) throws(EvaluationError) {
+        for index in Int(node.b)..<Int(node.b + node.c) {
+            let argument = program.arguments[index]
+            let value = try operand(argument.expr, frame, &trace)
+            let slot = Int(argument.slot)
+            if argument.spread < 0 {
+                // A field of a record literal the callee never reads is computed, then dropped.
+                guard slot >= 0 else { continue }
+                guard callee.indices.contains(slot) else { throw Operations.mismatch("a call") }
+                callee[slot] = value
+            } else if argument.spread > 0 {
+                let count = Int(argument.spread)
+                guard case .record(let fields) = value, fields.count >= count, slot >= 0, slot + count <= callee.count else {
+                    throw Operations.mismatch("a call")
+                }
+                for field in 0..<count { callee[slot + field] = fields[field] }
+            }
         }
     }
 

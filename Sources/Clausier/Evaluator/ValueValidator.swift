@@ -57,10 +57,10 @@ extension RuleSet {
                 .invalidFact, "the decision '\(program.decisions[index].id)' takes \(program.decisions[index].inputs.count) inputs, not \(values.count)")
         }
         // The frame lives on the stack: nothing here needs it as an array.
-        let size = max(program.decisions[index].frameSize, 0)
+        let size = max(program.frameSizes[index], 0)
         return try withUnsafeTemporaryAllocation(of: Value.self, capacity: size) { (frame) throws(EvaluationError) -> Decision in
-            frame.initialize(repeating: .absent)
-            defer { _ = frame.deinitialize() }
+            frame.initializeAbsent()
+            defer { frame.deinitializeValues() }
             let checks = program.inputChecks[index]
             for position in checks.indices {
                 if !checks[position].accepts(values[position]) {

@@ -29,6 +29,8 @@ final class Program: Sendable {
     let arguments: [ProgramBuilder.Argument]
     /// Each decision's inputs as typed facts are checked on the fast path, in input order.
     let inputChecks: [[InputCheck]]
+    /// Each decision's frame size, with the frames of the calls it makes (see `ProgramBuilder.extents`).
+    let frameSizes: [Int]
 
     init(header: ContractHeader, decisions: [CompiledDecision], definitions: [CompiledDefinition]) {
         let built = ProgramBuilder(decisions: decisions, definitions: definitions)
@@ -52,6 +54,7 @@ final class Program: Sendable {
         definitionBodies = built.definitionBodies
         arguments = built.arguments
         inputChecks = decisions.map { $0.inputs.map(InputCheck.init) }
+        frameSizes = built.decisionFrameSizes
     }
 }
 
@@ -118,7 +121,7 @@ struct InputCheck: Sendable {
 /// Lowers the IR trees of a contract into the flat tables of a ``Program``.
 ///
 /// `.invoke` nodes: `a` the definition, `b`…`b + c` its arguments in `arguments`, `d` the size of
-/// the callee's frame.
+/// the callee's frame, `e` where that frame starts in the caller's (-1: on the stack, see `extents`).
 struct ProgramBuilder {
     enum Op: UInt8, Sendable {
         case constant, slot, asOf, field, record, list, negate, not, and, or, binary, conditional, coalesce
@@ -132,6 +135,7 @@ struct ProgramBuilder {
         var b: Int32 = -1
         var c: Int32 = -1
         var d: Int32 = -1
+        var e: Int32 = -1
     }
 
     struct Branch: Sendable {
@@ -256,6 +260,19 @@ struct ProgramBuilder {
     /// The spread parameters of the definition being lowered.
     private var currentSpreads: [Int: (base: Int, count: Int)] = [:]
 
+    /// Each definition's frame size with room for the frame of every call its body makes, nil when
+    /// definitions call each other in a cycle (the compiler refuses that; decoded rules might not).
+    ///
+    /// Every call site then gets a region of its caller's frame, laid out here, so that a call
+    /// neither allocates nor initialises a frame: the caller's frame is made once per query, with
+    /// room for the whole tree of calls. Sites get distinct regions, never shared, because an
+    /// argument may itself be a call made while the first call's arguments are being written.
+    private var extents: [Int]?
+    /// The first slot not yet given to a call site in the frame being lowered.
+    private var regionTop = 0
+    /// Each decision's frame size, with the regions of its calls.
+    var decisionFrameSizes: [Int] = []
+
     init(decisions: [CompiledDecision], definitions: [CompiledDefinition]) {
         for definition in definitions {
             var found: [Int: (base: Int, count: Int)] = [:]
@@ -268,18 +285,87 @@ struct ProgramBuilder {
             spreads.append(found)
             definitionFrameSizes.append(size)
         }
+        extents = Self.extents(definitions: definitions, frameSizes: definitionFrameSizes)
         for decision in decisions {
+            regionTop = max(decision.frameSize, 0)
             decisionBodies.append(lower(decision.body))
             requirements.append(
                 decision.requirements.map { requirement in
                     RequirementRoots(condition: lower(requirement.condition), list: requirement.forEach.map { lower($0.list) } ?? -1)
                 })
+            decisionFrameSizes.append(regionTop)
         }
         for (index, definition) in definitions.enumerated() {
             currentSpreads = spreads[index]
+            regionTop = definitionFrameSizes[index]
             definitionBodies.append(lower(definition.body))
         }
         currentSpreads = [:]
+    }
+
+    /// See `extents`: each definition's frame size plus the extents of the definitions it calls.
+    static func extents(definitions: [CompiledDefinition], frameSizes: [Int]) -> [Int]? {
+        var extents = [Int](repeating: 0, count: definitions.count)
+        // 0: not yet, 1: being computed (seen again, a cycle), 2: done.
+        var state = [UInt8](repeating: 0, count: definitions.count)
+        func extent(_ definition: Int) -> Int? {
+            guard definitions.indices.contains(definition), state[definition] != 1 else { return nil }
+            if state[definition] == 2 { return extents[definition] }
+            state[definition] = 1
+            var total = frameSizes[definition]
+            for callee in calls(in: definitions[definition].body) {
+                guard let size = extent(callee) else { return nil }
+                total += size
+            }
+            state[definition] = 2
+            extents[definition] = total
+            return total
+        }
+        for definition in definitions.indices where extent(definition) == nil { return nil }
+        return extents
+    }
+
+    /// The definitions called in an expression, one entry per call site.
+    static func calls(in expr: Expr) -> [Int] {
+        var found: [Int] = []
+        func walk(_ expr: Expr) {
+            switch expr {
+            case .constant, .asOf, .slot:
+                return
+            case .field(let base, _), .negate(let base), .not(let base), .noted(let base, _):
+                walk(base)
+            case .record(let items), .list(let items), .call(_, let items):
+                items.forEach(walk)
+            case .invoke(let definition, let items):
+                found.append(definition)
+                items.forEach(walk)
+            case .and(let l, let r), .or(let l, let r), .binary(_, let l, let r), .coalesce(let l, let r):
+                walk(l)
+                walk(r)
+            case .conditional(let c, let t, let e):
+                walk(c)
+                walk(t)
+                walk(e)
+            case .aggregate(_, let list, _, let itemBody):
+                walk(list)
+                if let itemBody { walk(itemBody) }
+            case .cases(let branches):
+                for branch in branches {
+                    if let condition = branch.condition { walk(condition) }
+                    walk(branch.value)
+                }
+            case .tiers(let table):
+                walk(table.measure)
+                for row in table.rows { walk(row.value) }
+            case .eligibility(let block):
+                for item in block.exclusions + block.grounds { walk(item.condition) }
+            case .bind(_, let value, _, let rest):
+                walk(value)
+                walk(rest)
+            }
+        }
+        walk(expr)
+        return found
     }
 
     /// How many leading fields of the record in `slot` the expression reads, when it reads that
@@ -487,7 +573,14 @@ struct ProgramBuilder {
             }
             let start = Int32(arguments.count)
             arguments += lowered
-            return append(Node(op: .invoke, a: Int32(definition), b: start, c: Int32(lowered.count), d: Int32(size)))
+            // A region of the caller's frame when the calls form no cycle, else a frame on the stack.
+            var region: Int32 = -1
+            if let extents, extents.indices.contains(definition) {
+                region = Int32(regionTop)
+                size = extents[definition]
+                regionTop += size
+            }
+            return append(Node(op: .invoke, a: Int32(definition), b: start, c: Int32(lowered.count), d: Int32(size), e: region))
         case .noted(let inner, let info):
             let a = lower(inner)
             return append(Node(op: .noted, a: a, b: step(info)))
