@@ -46,8 +46,20 @@ extension RuleSet {
                 if let raw = try machine.evaluateAnswer(program.decisionBodies[index], slots, &trace, into: &storage) {
                     return try Self.rounded(raw, mode: program.header.rounding)
                 }
-                for field in storage.indices where Self.holdsMoney(storage[field]) {
-                    storage[field] = try ValueEncoding.roundingMoney(storage[field], mode: program.header.rounding)
+                for field in storage.indices {
+                    switch storage[field] {
+                    case .money(let m):
+                        // As `ValueEncoding.roundingMoney` rounds it, with its error, without copying the field twice.
+                        do throws(ArithmeticError) { storage[field] = .money(try m.rounded(toScale: 2, program.header.rounding)) } catch {
+                            throw Operations.arithmetic(error, "the rounding of the answer")
+                        }
+                    case .list, .record:
+                        if Self.holdsMoney(storage[field]) {
+                            storage[field] = try ValueEncoding.roundingMoney(storage[field], mode: program.header.rounding)
+                        }
+                    default:
+                        continue
+                    }
                 }
                 return .record(storage)
             }

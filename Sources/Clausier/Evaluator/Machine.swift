@@ -164,9 +164,15 @@ struct Machine {
         let node = program.nodes[Int(index)]
         switch node.op {
         case .record:
-            storage.removeAll(keepingCapacity: true)
-            for position in Int(node.a)..<Int(node.a + node.b) {
-                storage.append(try operand(program.operands[position], frame, &trace))
+            let fields = Int(node.a)..<Int(node.a + node.b)
+            if storage.count == fields.count {
+                // The last answer had as many fields: overwrite them in place.
+                for (field, position) in fields.enumerated() {
+                    storage[field] = try operand(program.operands[position], frame, &trace)
+                }
+            } else {
+                storage.removeAll(keepingCapacity: true)
+                for position in fields { storage.append(try operand(program.operands[position], frame, &trace)) }
             }
             return nil
         case .noted where !trace.isOn:
