@@ -13,6 +13,19 @@ extension UnsafeMutableBufferPointer where Element == Value {
         for index in 0..<count { (base + index).initialize(to: .absent) }
     }
 
+    /// Sets every slot back to `.absent`, destroying only values that hold a reference.
+    func resetToAbsent() {
+        guard let base = baseAddress else { return }
+        for index in 0..<count {
+            switch base[index] {
+            case .absent: continue
+            case .name, .list, .record: base[index] = .absent
+            // Nothing to release: the slot is overwritten as it is.
+            default: (base + index).initialize(to: .absent)
+            }
+        }
+    }
+
     /// Deinitialises every slot, destroying only values that hold a reference (names, lists,
     /// records): the others own nothing, and the generic `deinitialize()` would destroy each one
     /// through a call.
@@ -447,7 +460,16 @@ struct Trace {
     /// nil when explanation is off.
     var steps: [ExplanationStep]?
 
-    init(explain: Bool) { steps = explain ? [] : nil }
+    init(explain: Bool) {
+        guard explain else {
+            steps = nil
+            return
+        }
+        // Room for the steps of a usual decision at once, rather than growing 1, 2, 4, 8, 16.
+        var steps: [ExplanationStep] = []
+        steps.reserveCapacity(16)
+        self.steps = steps
+    }
 
     var isOn: Bool { steps != nil }
 

@@ -13,7 +13,8 @@ import Darwin
 /// its own here. A query takes the arrays out and puts them back when done, so an evaluation that
 /// somehow ran inside another would only find empty arrays and allocate its own.
 final class EvaluationScratch {
-    /// A decision's frame, all `.absent` between queries, so that the thread keeps no facts.
+    /// A decision's frame, all `.absent` between queries, so that the thread keeps no facts and the
+    /// next query finds it ready.
     private var frame: [Value] = []
     /// The array of the last record answer. The host holds it in that answer's `Decision` for as
     /// long as it keeps it; once it has let go, the next record answer is written into the same
@@ -26,9 +27,15 @@ final class EvaluationScratch {
         let scratch = current()
         var frame: [Value] = []
         if let scratch { swap(&frame, &scratch.frame) }
-        frame.append(contentsOf: repeatElement(.absent, count: max(count, 0)))
+        // Between queries the frame is all `.absent`: only its length may need changing.
+        let count = max(count, 0)
+        if frame.count > count {
+            frame.removeLast(frame.count - count)
+        } else if frame.count < count {
+            frame.append(contentsOf: repeatElement(.absent, count: count - frame.count))
+        }
         defer {
-            frame.removeAll(keepingCapacity: true)
+            frame.withUnsafeMutableBufferPointer { $0.resetToAbsent() }
             if let scratch { swap(&frame, &scratch.frame) }
         }
         return try body(&frame)
