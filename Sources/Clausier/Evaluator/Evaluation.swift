@@ -36,9 +36,7 @@ extension RuleSet {
     ) throws(EvaluationError) -> Decision {
         let machine = Machine(program: program, asOf: asOf)
         var trace = Trace(explain: explain)
-        if !program.requirements[index].isEmpty {
-            try machine.check(program.decisions[index].requirements, roots: program.requirements[index], slots, &trace)
-        }
+        try machine.check(decision: index, slots, &trace)
         guard explain else {
             // Nothing to explain: no steps, the decision's own citations, and a record answer built
             // in the array of an earlier answer the host has let go of.
@@ -133,18 +131,21 @@ extension RuleSet {
 
 extension Machine {
     /// Checks the rule's requirements on the facts; the first that fails is the error.
-    func check(
-        _ requirements: [Requirement], roots: [ProgramBuilder.RequirementRoots], _ frame: Frame, _ trace: inout Trace
-    ) throws(EvaluationError) {
-        // By index: copying a requirement (its strings) for each query costs reference counts.
-        for index in requirements.indices where index < roots.count {
-            let root = roots[index]
-            guard let each = requirements[index].forEach else {
+    func check(decision: Int, _ frame: Frame, _ trace: inout Trace) throws(EvaluationError) {
+        // By index, and through the program: copying a requirement (its strings), or even holding
+        // the arrays, costs reference counts on every query.
+        for index in program.decisions[decision].requirements.indices where index < program.requirements[decision].count {
+            let root = program.requirements[decision][index]
+            // A per-item requirement, and only one, has the roots of a list.
+            guard root.list >= 0 else {
                 guard case .bool(true) = try evaluate(root.condition, frame, &trace) else {
-                    throw EvaluationError(.requirement, requirements[index].message, fact: requirements[index].fact)
+                    let requirement = program.decisions[decision].requirements[index]
+                    throw EvaluationError(.requirement, requirement.message, fact: requirement.fact)
                 }
                 continue
             }
+            let requirements = program.decisions[decision].requirements
+            guard let each = requirements[index].forEach else { continue }
             guard case .list(let items) = try evaluate(root.list, frame, &trace), frame.indices.contains(each.itemSlot) else {
                 throw Operations.mismatch("a requirement")
             }
