@@ -2,11 +2,12 @@ import Testing
 
 @testable import Clausier
 
-/// Definitions called from rules: each call site gets a region of its caller's frame (or, when
-/// definitions call each other in a cycle, a frame on the stack), and a record argument whose
-/// parameter is only read field by field is passed spread. These build the IR by hand, so that
-/// they can call in ways the shipped rules do not: nested calls as arguments, the same
-/// definition twice, recursion.
+/// Definitions called from rules: a call is lowered as the definition's body in place, in the
+/// caller's frame, unless definitions call each other in a cycle; then it is a call, with a frame
+/// on the stack, and a record argument whose parameter is only read field by field is passed
+/// spread. The contract "regions" has no cycle, "stack" has one (countdown), so the same decisions
+/// run both ways. These build the IR by hand, so that they can call in ways the shipped rules do
+/// not: nested calls as arguments, the same definition twice, recursion.
 @Suite struct CallFrameTests {
     static let asOf = CivilDate(year: 2025, month: 3, day: 10) ?? CivilDate(daysSinceEpoch: 0)
 
@@ -96,6 +97,19 @@ import Testing
         #expect(throws: EvaluationError.self) { try answer(contract, "unread_field_fails", [.int(1), .int(2)], explain: explain) }
         #expect(try answer(contract, "record_input", [.record([.int(4), .int(9)]), .int(5)], explain: explain) == .int(14))
         #expect(try answer(contract, "record_input", [.record([.int(0), .int(1)]), .int(2)], explain: explain) == .int(3))
+    }
+
+    @Test(arguments: ["nested", "record_input"])
+    func inlinedAndCalledDefinitionsExplainAlike(decision: String) throws {
+        let values: [Value] = decision == "nested" ? [.int(3), .int(4)] : [.record([.int(4), .int(9)]), .int(5)]
+        var explanations: [[String]] = []
+        for contract in ["regions", "stack"] {
+            let reference = try #require(Self.rules.reference(contract: contract, decision: decision))
+            let answer = try Self.rules.evaluate(reference, values: values, asOf: Self.asOf, explain: true)
+            explanations.append(answer.explanation.map { "\($0.kind) \($0.label) \($0.value)" })
+        }
+        #expect(explanations[0] == explanations[1])
+        #expect(explanations[0].count >= 2)
     }
 
     @Test func recursiveDefinitionsRunOnStackFrames() throws {

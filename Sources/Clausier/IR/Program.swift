@@ -270,10 +270,31 @@ struct ProgramBuilder {
     private var extents: [Int]?
     /// The first slot not yet given to a call site in the frame being lowered.
     private var regionTop = 0
+
+    /// Where a definition's slots are while its body is lowered in place of a call (see `inline`).
+    private struct InlineContext {
+        /// Parameters read in place: the caller's slot holding the argument.
+        var parameters: [Int: Int]
+        /// Parameters passed as record literals and read field by field: the slot of each field.
+        var fields: [Int: [Int]]
+        /// The callee's slot 0 in the caller's frame; its other slots follow.
+        var base: Int
+    }
+
+    private var inlined: InlineContext?
+
+    /// A slot of the expression being lowered, in the frame it is lowered into.
+    private func frameSlot(_ slot: Int) -> Int {
+        guard let inlined else { return slot }
+        return inlined.parameters[slot] ?? inlined.base + slot
+    }
     /// Each decision's frame size, with the regions of its calls.
     var decisionFrameSizes: [Int] = []
+    /// The contract's definitions, to lower their bodies in place of calls.
+    private var definitions: [CompiledDefinition] = []
 
     init(decisions: [CompiledDecision], definitions: [CompiledDefinition]) {
+        self.definitions = definitions
         for definition in definitions {
             var found: [Int: (base: Int, count: Int)] = [:]
             var size = max(definition.frameSize, 0)
@@ -301,6 +322,106 @@ struct ProgramBuilder {
             definitionBodies.append(lower(definition.body))
         }
         currentSpreads = [:]
+    }
+
+    /// Lowers a call as the definition's body in place, in the caller's frame, when definitions do
+    /// not call each other in a cycle: no frame to fill, no arguments to copy, no call.
+    ///
+    /// Each argument is computed once, in order, before the body, as a call computes it: an
+    /// argument that is a slot read is read in place; any other is bound to a slot of the callee's
+    /// region of the caller's frame, as are the callee's own bindings. A record literal passed to a
+    /// parameter read field by field is taken apart the same way, field by field, every field still
+    /// computed. The definition's step is recorded after its body, as a call records it.
+    private mutating func inline(_ definition: Int, _ given: [Expr]) -> Int32 {
+        let callee = definitions[definition]
+        let base = regionTop
+        regionTop += max(callee.frameSize, given.count, 0)
+        var bindings: [(slot: Int, value: Int32)] = []
+        var parameters: [Int: Int] = [:]
+        var fields: [Int: [Int]] = [:]
+        func readInPlace(_ node: Int32) -> Int? { nodes[Int(node)].op == .slot ? Int(nodes[Int(node)].a) : nil }
+        for (position, argument) in given.enumerated() {
+            // Read in place only what the body never writes, so that the caller's slot stays as it was.
+            let written = Self.writes(position, in: callee.body)
+            if !written, let count = spreads[definition][position]?.count, case .record(let items) = argument, items.count >= count {
+                var slots: [Int] = []
+                for (index, item) in items.enumerated() {
+                    let value = lower(item)
+                    if index < count, let slot = readInPlace(value) {
+                        slots.append(slot)
+                        continue
+                    }
+                    // Computed, bound, and read there (or, past what the body reads, only computed).
+                    let slot = regionTop
+                    regionTop += 1
+                    bindings.append((slot, value))
+                    if index < count { slots.append(slot) }
+                }
+                fields[position] = slots
+                continue
+            }
+            let value = lower(argument)
+            if !written, let slot = readInPlace(value) {
+                parameters[position] = slot
+            } else {
+                parameters[position] = base + position
+                bindings.append((base + position, value))
+            }
+        }
+        let saved = (inlined, currentSpreads)
+        inlined = InlineContext(parameters: parameters, fields: fields, base: base)
+        currentSpreads = [:]
+        let body = lower(callee.body)
+        (inlined, currentSpreads) = saved
+        steps.append(callee.step)
+        var root = append(Node(op: .noted, a: body, b: Int32(steps.count - 1)))
+        for binding in bindings.reversed() {
+            root = append(Node(op: .bind, a: Int32(binding.slot), b: binding.value, c: -1, d: root))
+        }
+        return root
+    }
+
+    /// Whether an expression binds `slot` (a `let`, or an aggregate's item).
+    static func writes(_ slot: Int, in body: Expr) -> Bool {
+        var found = false
+        func walk(_ expr: Expr) {
+            guard !found else { return }
+            switch expr {
+            case .constant, .asOf, .slot:
+                return
+            case .field(let base, _), .negate(let base), .not(let base), .noted(let base, _):
+                walk(base)
+            case .record(let items), .list(let items), .call(_, let items), .invoke(_, let items):
+                items.forEach(walk)
+            case .and(let l, let r), .or(let l, let r), .binary(_, let l, let r), .coalesce(let l, let r):
+                walk(l)
+                walk(r)
+            case .conditional(let c, let t, let e):
+                walk(c)
+                walk(t)
+                walk(e)
+            case .aggregate(_, let list, let s, let itemBody):
+                if s == slot { found = true }
+                walk(list)
+                if let itemBody { walk(itemBody) }
+            case .cases(let branches):
+                for branch in branches {
+                    if let condition = branch.condition { walk(condition) }
+                    walk(branch.value)
+                }
+            case .tiers(let table):
+                walk(table.measure)
+                for row in table.rows { walk(row.value) }
+            case .eligibility(let block):
+                for item in block.exclusions + block.grounds { walk(item.condition) }
+            case .bind(let s, let value, _, let rest):
+                if s == slot { found = true }
+                walk(value)
+                walk(rest)
+            }
+        }
+        walk(body)
+        return found
     }
 
     /// See `extents`: each definition's frame size plus the extents of the definitions it calls.
@@ -447,9 +568,12 @@ struct ProgramBuilder {
             constants.append(value)
             return append(Node(op: .constant, a: Int32(constants.count - 1)))
         case .slot(let slot):
-            return append(Node(op: .slot, a: Int32(slot)))
+            return append(Node(op: .slot, a: Int32(frameSlot(slot))))
         case .asOf:
             return append(Node(op: .asOf))
+        case .field(.slot(let slot), let index) where inlined?.fields[slot]?.indices.contains(index) == true:
+            // A field of a record literal passed to a definition lowered in place: read where it lies.
+            return append(Node(op: .slot, a: Int32(inlined?.fields[slot]?[index] ?? 0)))
         case .field(.slot(let slot), let index) where currentSpreads[slot] != nil && index >= 0:
             // A spread parameter: its field is a slot of its own.
             let base = currentSpreads[slot]?.base ?? 0
@@ -499,7 +623,7 @@ struct ProgramBuilder {
             let a = lower(listExpr)
             let b = body.map { lower($0) } ?? -1
             aggregates.append(kind)
-            return append(Node(op: .aggregate, a: a, b: b, c: Int32(slot), d: Int32(aggregates.count - 1)))
+            return append(Node(op: .aggregate, a: a, b: b, c: Int32(frameSlot(slot)), d: Int32(aggregates.count - 1)))
         case .cases(let caseBranches):
             var lowered: [Branch] = []
             for branch in caseBranches {
@@ -551,6 +675,8 @@ struct ProgramBuilder {
                     refused: block.refused, noGround: block.noGround, noGroundStep: step(block.noGroundStep),
                     noGroundOutcome: .record([.name(block.refused), .name(block.noGround)])))
             return append(Node(op: .eligibility, a: Int32(eligibilities.count - 1)))
+        case .invoke(let definition, let given) where extents != nil && definitions.indices.contains(definition):
+            return inline(definition, given)
         case .invoke(let definition, let given):
             // Arguments are lowered in order (and a record literal's fields in order), so they are
             // computed, and fail, in the order the tree says.
@@ -588,7 +714,7 @@ struct ProgramBuilder {
             let b = lower(value)
             let c = step(info)
             let d = lower(body)
-            return append(Node(op: .bind, a: Int32(slot), b: b, c: c, d: d))
+            return append(Node(op: .bind, a: Int32(frameSlot(slot)), b: b, c: c, d: d))
         }
     }
 }
