@@ -80,9 +80,12 @@ import Testing
         return try Self.rules.evaluate(reference, values: values, asOf: Self.asOf, explain: explain).value
     }
 
-    @Test func callSitesHaveRegionsUnlessDefinitionsRecurse() {
-        #expect(ProgramBuilder.extents(definitions: Self.contract("a", recursive: false).definitions, frameSizes: [1, 3, 2]) != nil)
-        #expect(ProgramBuilder.extents(definitions: Self.contract("a", recursive: true).definitions, frameSizes: [1, 3, 2, 1]) == nil)
+    @Test func callsAreLoweredInPlaceUnlessDefinitionsRecurse() {
+        #expect(ProgramBuilder.callsFormNoCycle(Self.contract("a", recursive: false).definitions))
+        #expect(!ProgramBuilder.callsFormNoCycle(Self.contract("a", recursive: true).definitions))
+        // A call of a definition that does not exist is no cycle, but cannot be lowered in place.
+        let missing = CompiledDefinition(id: "m", step: Self.step("m"), parameterCount: 0, body: .invoke(definition: 9, arguments: []), frameSize: 0)
+        #expect(!ProgramBuilder.callsFormNoCycle([missing]))
     }
 
     @Test(arguments: ["regions", "stack"], [false, true])

@@ -1,8 +1,9 @@
 /// The slots of one frame: a decision's inputs and bindings, or a definition's parameters and bindings.
 ///
-/// A buffer rather than an array: a decision's frame is lent by the thread's scratch memory and a
-/// definition's lives on the stack (`withUnsafeTemporaryAllocation`), so a query allocates no
-/// frame. Writes go through the buffer, with no copy-on-write check.
+/// A buffer rather than an array, so that a query allocates no frame: a decision's frame lives on
+/// the stack (typed facts) or is lent by the thread's scratch memory (JSON facts, which the decoder
+/// writes into an array); a definition is lowered in place in its caller's frame, or, when
+/// definitions call each other in a cycle, called with a frame on the stack. Writes go through the buffer, with no copy-on-write check.
 typealias Frame = UnsafeMutableBufferPointer<Value>
 
 extension UnsafeMutableBufferPointer where Element == Value {
@@ -28,7 +29,8 @@ extension UnsafeMutableBufferPointer where Element == Value {
 
     /// Deinitialises every slot, destroying only values that hold a reference (names, lists,
     /// records): the others own nothing, and the generic `deinitialize()` would destroy each one
-    /// through a call.
+    /// through a call. A new case of `Value` holding a reference must be added here and in
+    /// `resetToAbsent`.
     func deinitializeValues() {
         guard let base = baseAddress else { return }
         for index in 0..<count {
@@ -230,9 +232,9 @@ struct Machine {
         throw EvaluationError(.noTier, "no case applies and there is no otherwise")
     }
 
-    /// Calls a definition: its arguments go into its frame and `body` evaluates the definition's body
-    /// in it. The frame is the call site's region of the caller's frame, or, when the program has
-    /// no regions (definitions that call each other in a cycle), a frame on the stack.
+    /// Calls a definition: its arguments go into a frame of its own, on the stack, and `body`
+    /// evaluates the definition's body in it. Only definitions that call each other in a cycle are
+    /// called; the others are lowered in place (`ProgramBuilder.inline`).
     private func invoke<R>(
         _ node: ProgramBuilder.Node, _ frame: Frame, _ trace: inout Trace,
         _ body: (Frame, inout Trace) throws(EvaluationError) -> R
@@ -241,17 +243,7 @@ struct Machine {
         guard program.definitions.indices.contains(definition), program.definitionBodies.indices.contains(definition) else {
             throw Operations.mismatch("a call")
         }
-        let size = max(Int(node.d), 0)
-        if node.e >= 0 {
-            let start = Int(node.e)
-            guard start + size <= frame.count else { throw Operations.mismatch("a call") }
-            // Slots a body reads are written first (arguments, then bindings), so what an earlier
-            // call left in the region is never read, and the region needs no clearing.
-            let callee = Frame(rebasing: frame[start..<start + size])
-            try pass(node, from: frame, to: callee, &trace)
-            return try body(callee, &trace)
-        }
-        return try withUnsafeTemporaryAllocation(of: Value.self, capacity: size) { (callee) throws(EvaluationError) -> R in
+        return try withUnsafeTemporaryAllocation(of: Value.self, capacity: max(Int(node.d), 0)) { (callee) throws(EvaluationError) -> R in
             callee.initializeAbsent()
             defer { callee.deinitializeValues() }
             try pass(node, from: frame, to: callee, &trace)

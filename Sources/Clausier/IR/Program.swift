@@ -29,7 +29,7 @@ final class Program: Sendable {
     let arguments: [ProgramBuilder.Argument]
     /// Each decision's inputs as typed facts are checked on the fast path, in input order.
     let inputChecks: [[InputCheck]]
-    /// Each decision's frame size, with the frames of the calls it makes (see `ProgramBuilder.extents`).
+    /// Each decision's frame size, with the slots of the definitions lowered in place in it (see `ProgramBuilder.inline`).
     let frameSizes: [Int]
 
     init(header: ContractHeader, decisions: [CompiledDecision], definitions: [CompiledDefinition]) {
@@ -120,8 +120,9 @@ struct InputCheck: Sendable {
 
 /// Lowers the IR trees of a contract into the flat tables of a ``Program``.
 ///
-/// `.invoke` nodes: `a` the definition, `b`…`b + c` its arguments in `arguments`, `d` the size of
-/// the callee's frame, `e` where that frame starts in the caller's (-1: on the stack, see `extents`).
+/// `.invoke` nodes (only where definitions call each other in a cycle; other calls are lowered in
+/// place, see `inline`): `a` the definition, `b`…`b + c` its arguments in `arguments`, `d` the size
+/// of the callee's frame.
 struct ProgramBuilder {
     enum Op: UInt8, Sendable {
         case constant, slot, asOf, field, record, list, negate, not, and, or, binary, conditional, coalesce
@@ -135,7 +136,6 @@ struct ProgramBuilder {
         var b: Int32 = -1
         var c: Int32 = -1
         var d: Int32 = -1
-        var e: Int32 = -1
     }
 
     struct Branch: Sendable {
@@ -260,15 +260,13 @@ struct ProgramBuilder {
     /// The spread parameters of the definition being lowered.
     private var currentSpreads: [Int: (base: Int, count: Int)] = [:]
 
-    /// Each definition's frame size with room for the frame of every call its body makes, nil when
-    /// definitions call each other in a cycle (the compiler refuses that; decoded rules might not).
+    /// Whether no definition calls itself, directly or not (the compiler refuses that; decoded
+    /// rules might not): then every call is lowered in place (see `inline`).
+    private var acyclic = false
+    /// The first slot of the frame being lowered not yet given to a definition lowered in place.
     ///
-    /// Every call site then gets a region of its caller's frame, laid out here, so that a call
-    /// neither allocates nor initialises a frame: the caller's frame is made once per query, with
-    /// room for the whole tree of calls. Sites get distinct regions, never shared, because an
-    /// argument may itself be a call made while the first call's arguments are being written.
-    private var extents: [Int]?
-    /// The first slot not yet given to a call site in the frame being lowered.
+    /// Each call site gets slots of its own, never shared: an argument may itself be a call,
+    /// computed while the first call's arguments are being bound.
     private var regionTop = 0
 
     /// Where a definition's slots are while its body is lowered in place of a call (see `inline`).
@@ -288,7 +286,7 @@ struct ProgramBuilder {
         guard let inlined else { return slot }
         return inlined.parameters[slot] ?? inlined.base + slot
     }
-    /// Each decision's frame size, with the regions of its calls.
+    /// Each decision's frame size, with the slots of the definitions lowered in place in it.
     var decisionFrameSizes: [Int] = []
     /// The contract's definitions, to lower their bodies in place of calls.
     private var definitions: [CompiledDefinition] = []
@@ -306,7 +304,7 @@ struct ProgramBuilder {
             spreads.append(found)
             definitionFrameSizes.append(size)
         }
-        extents = Self.extents(definitions: definitions, frameSizes: definitionFrameSizes)
+        acyclic = Self.callsFormNoCycle(definitions)
         for decision in decisions {
             regionTop = max(decision.frameSize, 0)
             decisionBodies.append(lower(decision.body))
@@ -424,26 +422,19 @@ struct ProgramBuilder {
         return found
     }
 
-    /// See `extents`: each definition's frame size plus the extents of the definitions it calls.
-    static func extents(definitions: [CompiledDefinition], frameSizes: [Int]) -> [Int]? {
-        var extents = [Int](repeating: 0, count: definitions.count)
-        // 0: not yet, 1: being computed (seen again, a cycle), 2: done.
+    /// Whether the definitions' calls form no cycle (and name only definitions that exist).
+    static func callsFormNoCycle(_ definitions: [CompiledDefinition]) -> Bool {
+        // 0: not yet, 1: being visited (seen again, a cycle), 2: done.
         var state = [UInt8](repeating: 0, count: definitions.count)
-        func extent(_ definition: Int) -> Int? {
-            guard definitions.indices.contains(definition), state[definition] != 1 else { return nil }
-            if state[definition] == 2 { return extents[definition] }
+        func acyclic(_ definition: Int) -> Bool {
+            guard definitions.indices.contains(definition), state[definition] != 1 else { return false }
+            if state[definition] == 2 { return true }
             state[definition] = 1
-            var total = frameSizes[definition]
-            for callee in calls(in: definitions[definition].body) {
-                guard let size = extent(callee) else { return nil }
-                total += size
-            }
+            for callee in calls(in: definitions[definition].body) where !acyclic(callee) { return false }
             state[definition] = 2
-            extents[definition] = total
-            return total
+            return true
         }
-        for definition in definitions.indices where extent(definition) == nil { return nil }
-        return extents
+        return definitions.indices.allSatisfy(acyclic)
     }
 
     /// The definitions called in an expression, one entry per call site.
@@ -675,7 +666,7 @@ struct ProgramBuilder {
                     refused: block.refused, noGround: block.noGround, noGroundStep: step(block.noGroundStep),
                     noGroundOutcome: .record([.name(block.refused), .name(block.noGround)])))
             return append(Node(op: .eligibility, a: Int32(eligibilities.count - 1)))
-        case .invoke(let definition, let given) where extents != nil && definitions.indices.contains(definition):
+        case .invoke(let definition, let given) where acyclic && definitions.indices.contains(definition):
             return inline(definition, given)
         case .invoke(let definition, let given):
             // Arguments are lowered in order (and a record literal's fields in order), so they are
@@ -699,14 +690,7 @@ struct ProgramBuilder {
             }
             let start = Int32(arguments.count)
             arguments += lowered
-            // A region of the caller's frame when the calls form no cycle, else a frame on the stack.
-            var region: Int32 = -1
-            if let extents, extents.indices.contains(definition) {
-                region = Int32(regionTop)
-                size = extents[definition]
-                regionTop += size
-            }
-            return append(Node(op: .invoke, a: Int32(definition), b: start, c: Int32(lowered.count), d: Int32(size), e: region))
+            return append(Node(op: .invoke, a: Int32(definition), b: start, c: Int32(lowered.count), d: Int32(size)))
         case .noted(let inner, let info):
             let a = lower(inner)
             return append(Node(op: .noted, a: a, b: step(info)))
