@@ -130,3 +130,19 @@ import Testing
         #expect(ProgramBuilder.fieldsRead(of: 1, in: .field(.slot(0), 3)) == nil)
     }
 }
+
+extension CallFrameTests {
+    @Test func aFrameSizedByTheDecisionAloneIsLengthened() throws {
+        // A decoder that sizes the frame by the decision's own slots, not counting the definitions
+        // lowered in place, still gets the answer.
+        let reference = try #require(Self.rules.reference(contract: "regions", decision: "nested"))
+        let program = try Self.rules.resolve(reference)
+        let index = reference.decision
+        #expect(program.frameSizes[index] > program.decisions[index].frameSize)
+        var frame = [Value](repeating: .absent, count: program.decisions[index].frameSize)
+        frame[0] = .int(3)
+        frame[1] = .int(4)
+        let answer = try Self.rules.answer(program: program, index: index, frame: &frame, asOf: Self.asOf, explain: false)
+        #expect(answer.value == .int(2 * 3 + 2 * (3 + 4)))
+    }
+}

@@ -22,10 +22,17 @@ extension RuleSet {
     }
 
     /// Checks the requirements on the decoded facts, runs the rule and rounds the answer.
+    ///
+    /// The frame needs `program.frameSizes[index]` slots, more than the decision's own
+    /// `frameSize` when definitions are lowered in place in it; a shorter one is lengthened here
+    /// (allocating), so that a caller sizing it by `frameSize` still gets the right answer.
     func answer(
         program: Program, index: Int, frame: inout [Value], asOf: CivilDate, explain: Bool
     ) throws(EvaluationError) -> Decision {
-        try frame.withUnsafeMutableBufferPointer { (slots) throws(EvaluationError) -> Decision in
+        if frame.count < program.frameSizes[index] {
+            frame.append(contentsOf: repeatElement(.absent, count: program.frameSizes[index] - frame.count))
+        }
+        return try frame.withUnsafeMutableBufferPointer { (slots) throws(EvaluationError) -> Decision in
             try answer(program: program, index: index, slots: slots, asOf: asOf, explain: explain)
         }
     }
