@@ -403,6 +403,13 @@ struct FixedDecimalTests {
         add("2.3449999", 2, [.halfEven: "2.34", .halfAwayFromZero: "2.34"])
         // A value rounding to zero from below: no "-0".
         add("-0.4", 0, [.halfAwayFromZero: "0", .ceiling: "0", .down: "0", .floor: "-1"])
+        // Mantissas at the edges of 64 bits, where rounding switches between a 64-bit and a 128-bit
+        // division: Int64.max, Int64.min, and one beyond each.
+        add("9223372036854775.807", 0, [.halfAwayFromZero: "9223372036854776", .down: "9223372036854775", .floor: "9223372036854775", .ceiling: "9223372036854776", .halfEven: "9223372036854776", .up: "9223372036854776"])
+        add("9223372036854775.808", 0, [.halfAwayFromZero: "9223372036854776", .down: "9223372036854775", .floor: "9223372036854775", .ceiling: "9223372036854776", .halfEven: "9223372036854776", .up: "9223372036854776"])
+        add("-9223372036854775.808", 2, [.halfAwayFromZero: "-9223372036854775.81", .down: "-9223372036854775.80", .floor: "-9223372036854775.81", .ceiling: "-9223372036854775.80", .halfEven: "-9223372036854775.81", .up: "-9223372036854775.81"])
+        add("-9223372036854775.809", 2, [.halfAwayFromZero: "-9223372036854775.81", .down: "-9223372036854775.80", .floor: "-9223372036854775.81", .ceiling: "-9223372036854775.80", .halfEven: "-9223372036854775.81", .up: "-9223372036854775.81"])
+        add("-9223372036854775.805", 2, [.halfAwayFromZero: "-9223372036854775.81", .halfEven: "-9223372036854775.80"])
         return cases
     }()
 

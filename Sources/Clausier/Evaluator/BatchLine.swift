@@ -66,7 +66,7 @@ public struct BatchEvaluator {
         self.explain = explain
         program = try ruleSet.resolve(reference)
         decoder = FactBytesDecoder(program: program, index: reference.decision)
-        frame = [Value](repeating: .absent, count: program.decisions[reference.decision].frameSize)
+        frame = [Value](repeating: .absent, count: program.frameSizes[reference.decision])
     }
 
     /// Answers one line, `{"as_of": "YYYY-MM-DD", "facts": {...}}`, as ``BatchLine`` describes.

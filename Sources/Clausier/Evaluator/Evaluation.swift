@@ -15,22 +15,67 @@ extension RuleSet {
     ) throws(EvaluationError) -> Decision {
         let program = try resolve(reference)
         let index = reference.decision
-        var frame = [Value](repeating: .absent, count: program.decisions[index].frameSize)
-        try FactDecoder(header: program.header, asOf: asOf).decode(facts, for: program.decisions[index], into: &frame)
-        return try answer(program: program, index: index, frame: &frame, asOf: asOf, explain: explain)
+        return try EvaluationScratch.withFrame(count: program.frameSizes[index]) { (frame) throws(EvaluationError) -> Decision in
+            try FactDecoder(header: program.header, asOf: asOf).decode(facts, for: program.decisions[index], into: &frame)
+            return try answer(program: program, index: index, frame: &frame, asOf: asOf, explain: explain)
+        }
     }
 
     /// Checks the requirements on the decoded facts, runs the rule and rounds the answer.
+    ///
+    /// The frame needs `program.frameSizes[index]` slots, more than the decision's own
+    /// `frameSize` when definitions are lowered in place in it; a shorter one is lengthened here
+    /// (allocating), so that a caller sizing it by `frameSize` still gets the right answer.
     func answer(
         program: Program, index: Int, frame: inout [Value], asOf: CivilDate, explain: Bool
     ) throws(EvaluationError) -> Decision {
+        if frame.count < program.frameSizes[index] {
+            frame.append(contentsOf: repeatElement(.absent, count: program.frameSizes[index] - frame.count))
+        }
+        return try frame.withUnsafeMutableBufferPointer { (slots) throws(EvaluationError) -> Decision in
+            try answer(program: program, index: index, slots: slots, asOf: asOf, explain: explain)
+        }
+    }
+
+    /// The same, on a frame lent as a buffer.
+    func answer(
+        program: Program, index: Int, slots: Frame, asOf: CivilDate, explain: Bool
+    ) throws(EvaluationError) -> Decision {
         let machine = Machine(program: program, asOf: asOf)
         var trace = Trace(explain: explain)
-        try machine.check(program.decisions[index].requirements, roots: program.requirements[index], &frame, &trace)
-        let raw = try machine.evaluate(program.decisionBodies[index], &frame, &trace)
-        let value = try ValueEncoding.roundingMoney(raw, mode: program.header.rounding)
+        try machine.check(decision: index, slots, &trace)
+        guard explain else {
+            // Nothing to explain: no steps, the decision's own citations, and a record answer built
+            // in the array of an earlier answer the host has let go of.
+            let value = try EvaluationScratch.withAnswerStorage { (storage) throws(EvaluationError) -> Value in
+                if let raw = try machine.evaluateAnswer(program.decisionBodies[index], slots, &trace, into: &storage) {
+                    return try Self.rounded(raw, mode: program.header.rounding)
+                }
+                for field in storage.indices {
+                    switch storage[field] {
+                    case .money(let m):
+                        // As `ValueEncoding.roundingMoney` rounds it, with its error, without copying the field twice.
+                        do throws(ArithmeticError) { storage[field] = .money(try m.rounded(toScale: 2, program.header.rounding)) } catch {
+                            throw Operations.arithmetic(error, "the rounding of the answer")
+                        }
+                    case .list, .record:
+                        if Self.holdsMoney(storage[field]) {
+                            storage[field] = try ValueEncoding.roundingMoney(storage[field], mode: program.header.rounding)
+                        }
+                    default:
+                        continue
+                    }
+                }
+                return .record(storage)
+            }
+            return Decision(
+                contract: program.header.id, decision: program.decisions[index].id, asOf: asOf, zone: program.header.zone,
+                value: value, type: program.decisions[index].resultType, explanation: [], citations: program.decisions[index].citations)
+        }
+        let raw = try machine.evaluate(program.decisionBodies[index], slots, &trace)
+        let value = try Self.rounded(raw, mode: program.header.rounding)
         var steps = trace.steps ?? []
-        if explain, raw != value {
+        if raw != value {
             // Show the exact amount before the one rounding to the cent, so a reader can check it.
             steps.append(
                 ExplanationStep(
@@ -44,6 +89,21 @@ extension RuleSet {
         return Decision(
             contract: program.header.id, decision: program.decisions[index].id, asOf: asOf, zone: program.header.zone,
             value: value, type: program.decisions[index].resultType, explanation: steps, citations: citations)
+    }
+
+    /// Whether rounding money to the cent could change the value: answers without money are kept
+    /// as they are (a shared eligibility answer, say), rather than copied.
+    private static func holdsMoney(_ value: Value) -> Bool {
+        switch value {
+        case .money: true
+        case .record(let items), .list(let items): items.contains(where: holdsMoney)
+        default: false
+        }
+    }
+
+    /// The answer with its money rounded to the cent once, with the contract's rounding mode.
+    private static func rounded(_ value: Value, mode: RoundingMode) throws(EvaluationError) -> Value {
+        holdsMoney(value) ? try ValueEncoding.roundingMoney(value, mode: mode) : value
     }
 
     /// Resolves a contract and decision id, or says which one is unknown and suggests the closest.
@@ -78,24 +138,27 @@ extension RuleSet {
 
 extension Machine {
     /// Checks the rule's requirements on the facts; the first that fails is the error.
-    func check(
-        _ requirements: [Requirement], roots: [ProgramBuilder.RequirementRoots], _ frame: inout [Value], _ trace: inout Trace
-    ) throws(EvaluationError) {
-        // By index: copying a requirement (its strings) for each query costs reference counts.
-        for index in requirements.indices where index < roots.count {
-            let root = roots[index]
-            guard let each = requirements[index].forEach else {
-                guard case .bool(true) = try evaluate(root.condition, &frame, &trace) else {
-                    throw EvaluationError(.requirement, requirements[index].message, fact: requirements[index].fact)
+    func check(decision: Int, _ frame: Frame, _ trace: inout Trace) throws(EvaluationError) {
+        // By index, and through the program: copying a requirement (its strings), or even holding
+        // the arrays, costs reference counts on every query.
+        for index in program.decisions[decision].requirements.indices where index < program.requirements[decision].count {
+            let root = program.requirements[decision][index]
+            // A per-item requirement, and only one, has the roots of a list.
+            guard root.list >= 0 else {
+                guard case .bool(true) = try evaluate(root.condition, frame, &trace) else {
+                    let requirement = program.decisions[decision].requirements[index]
+                    throw EvaluationError(.requirement, requirement.message, fact: requirement.fact)
                 }
                 continue
             }
-            guard case .list(let items) = try evaluate(root.list, &frame, &trace), frame.indices.contains(each.itemSlot) else {
+            let requirements = program.decisions[decision].requirements
+            guard let each = requirements[index].forEach else { continue }
+            guard case .list(let items) = try evaluate(root.list, frame, &trace), frame.indices.contains(each.itemSlot) else {
                 throw Operations.mismatch("a requirement")
             }
             for (position, item) in items.enumerated() {
                 frame[each.itemSlot] = item
-                guard case .bool(true) = try evaluate(root.condition, &frame, &trace) else {
+                guard case .bool(true) = try evaluate(root.condition, frame, &trace) else {
                     let requirement = requirements[index]
                     var fact = "\(each.listName)[\(position)]"
                     if requirement.fact.hasPrefix(each.itemName + ".") {

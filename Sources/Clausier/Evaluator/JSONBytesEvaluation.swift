@@ -50,7 +50,7 @@ extension RuleSet {
     /// The frame of a facts document that is exactly one object, or nil when the reference path must decide.
     static func decodeFactsDocument(_ parser: inout JSONParser, program: Program, index: Int, asOf: CivilDate) -> [Value]? {
         let decoder = FactBytesDecoder(program: program, index: index)
-        var frame = [Value](repeating: .absent, count: program.decisions[index].frameSize)
+        var frame = [Value](repeating: .absent, count: program.frameSizes[index])
         parser.skipWhitespace()
         guard decoder.decodeObject(&parser, into: &frame) else { return nil }
         parser.skipWhitespace()

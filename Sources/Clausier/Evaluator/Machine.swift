@@ -1,7 +1,51 @@
+/// The slots of one frame: a decision's inputs and bindings, or a definition's parameters and bindings.
+///
+/// A buffer rather than an array, so that a query allocates no frame: a decision's frame lives on
+/// the stack (typed facts) or is lent by the thread's scratch memory (JSON facts, which the decoder
+/// writes into an array); a definition is lowered in place in its caller's frame, or, when
+/// definitions call each other in a cycle, called with a frame on the stack. Writes go through the buffer, with no copy-on-write check.
+typealias Frame = UnsafeMutableBufferPointer<Value>
+
+extension UnsafeMutableBufferPointer where Element == Value {
+    /// Initialises every slot to `.absent`, storing the case directly rather than copying a value
+    /// through the generic `initialize(repeating:)`.
+    func initializeAbsent() {
+        guard let base = baseAddress else { return }
+        for index in 0..<count { (base + index).initialize(to: .absent) }
+    }
+
+    /// Sets every slot back to `.absent`, destroying only values that hold a reference.
+    func resetToAbsent() {
+        guard let base = baseAddress else { return }
+        for index in 0..<count {
+            switch base[index] {
+            case .absent: continue
+            case .name, .list, .record: base[index] = .absent
+            // Nothing to release: the slot is overwritten as it is.
+            default: (base + index).initialize(to: .absent)
+            }
+        }
+    }
+
+    /// Deinitialises every slot, destroying only values that hold a reference (names, lists,
+    /// records): the others own nothing, and the generic `deinitialize()` would destroy each one
+    /// through a call. A new case of `Value` holding a reference must be added here and in
+    /// `resetToAbsent`.
+    func deinitializeValues() {
+        guard let base = baseAddress else { return }
+        for index in 0..<count {
+            switch base[index] {
+            case .name, .list, .record: (base + index).deinitialize(count: 1)
+            default: continue
+            }
+        }
+    }
+}
+
 /// Walks the compiled program of one contract for one evaluation.
 ///
 /// The machine itself is immutable during a query (so the rules' arrays are read without reference
-/// counting); the mutable state, the frame and the explanation being recorded, is passed `inout`.
+/// counting); the mutable state, the frame and the explanation being recorded, is passed in.
 struct Machine {
     let program: Program
     let asOf: CivilDate
@@ -20,7 +64,7 @@ struct Machine {
     ///
     /// Node indices are made by `Program.lower` and always valid; slots, fields and definitions come
     /// from the (possibly decoded) IR and are checked.
-    func evaluate(_ index: Int32, _ frame: inout [Value], _ trace: inout Trace) throws(EvaluationError) -> Value {
+    func evaluate(_ index: Int32, _ frame: Frame, _ trace: inout Trace) throws(EvaluationError) -> Value {
         let node = program.nodes[Int(index)]
         switch node.op {
         case .constant:
@@ -32,7 +76,7 @@ struct Machine {
         case .asOf:
             return .date(asOf)
         case .field:
-            let record = try evaluate(node.a, &frame, &trace)
+            let record = try operand(node.a, frame, &trace)
             let field = Int(node.b)
             guard case .record(let fields) = record, fields.indices.contains(field) else {
                 throw Operations.mismatch("a field read")
@@ -41,86 +85,190 @@ struct Machine {
         case .record, .list:
             var values: [Value] = []
             values.reserveCapacity(Int(node.b))
-            for operand in Int(node.a)..<Int(node.a + node.b) {
-                values.append(try evaluate(program.operands[operand], &frame, &trace))
+            for position in Int(node.a)..<Int(node.a + node.b) {
+                values.append(try operand(program.operands[position], frame, &trace))
             }
             return node.op == .record ? .record(values) : .list(values)
         case .negate:
-            return try (try evaluate(node.a, &frame, &trace)).negated()
+            return try (try operand(node.a, frame, &trace)).negated()
         case .not:
-            return .bool(!(try Self.bool(try evaluate(node.a, &frame, &trace))))
+            return .bool(!(try Self.bool(try operand(node.a, frame, &trace))))
         case .and:
-            guard try Self.bool(try evaluate(node.a, &frame, &trace)) else { return .bool(false) }
-            return .bool(try Self.bool(try evaluate(node.b, &frame, &trace)))
+            guard try Self.bool(try operand(node.a, frame, &trace)) else { return .bool(false) }
+            return .bool(try Self.bool(try operand(node.b, frame, &trace)))
         case .or:
-            if try Self.bool(try evaluate(node.a, &frame, &trace)) { return .bool(true) }
-            return .bool(try Self.bool(try evaluate(node.b, &frame, &trace)))
+            if try Self.bool(try operand(node.a, frame, &trace)) { return .bool(true) }
+            return .bool(try Self.bool(try operand(node.b, frame, &trace)))
         case .binary:
-            let lhs = try evaluate(node.a, &frame, &trace)
-            let rhs = try evaluate(node.b, &frame, &trace)
+            let lhs = try operand(node.a, frame, &trace)
+            let rhs = try operand(node.b, frame, &trace)
             return try Operations.binary(program.operations[Int(node.c)], lhs, rhs, header: program.header)
         case .conditional:
-            return try Self.bool(try evaluate(node.a, &frame, &trace)) ? try evaluate(node.b, &frame, &trace) : try evaluate(node.c, &frame, &trace)
+            return try Self.bool(try operand(node.a, frame, &trace)) ? try operand(node.b, frame, &trace) : try operand(node.c, frame, &trace)
         case .coalesce:
-            let value = try evaluate(node.a, &frame, &trace)
-            if case .absent = value { return try evaluate(node.b, &frame, &trace) }
+            let value = try operand(node.a, frame, &trace)
+            if case .absent = value { return try operand(node.b, frame, &trace) }
             return value
         case .call:
             let builtin = program.builtins[Int(node.c)]
             switch node.b {
             // One- and two-argument calls, the usual ones, without an argument array.
             case 1:
-                return try call(builtin, try evaluate(program.operands[Int(node.a)], &frame, &trace), nil, nil)
+                return try call(builtin, try operand(program.operands[Int(node.a)], frame, &trace), nil, nil)
             case 2:
-                let first = try evaluate(program.operands[Int(node.a)], &frame, &trace)
-                let second = try evaluate(program.operands[Int(node.a) + 1], &frame, &trace)
+                let first = try operand(program.operands[Int(node.a)], frame, &trace)
+                let second = try operand(program.operands[Int(node.a) + 1], frame, &trace)
                 return try call(builtin, first, second, nil)
             default:
                 var values: [Value] = []
                 values.reserveCapacity(Int(node.b))
-                for operand in Int(node.a)..<Int(node.a + node.b) {
-                    values.append(try evaluate(program.operands[operand], &frame, &trace))
+                for position in Int(node.a)..<Int(node.a + node.b) {
+                    values.append(try operand(program.operands[position], frame, &trace))
                 }
                 return try call(builtin, nil, nil, values)
             }
         case .aggregate:
-            return try aggregate(program.aggregates[Int(node.d)], list: node.a, slot: Int(node.c), body: node.b, &frame, &trace)
+            return try aggregate(program.aggregates[Int(node.d)], list: node.a, slot: Int(node.c), body: node.b, frame, &trace)
         case .cases:
-            for index in Int(node.a)..<Int(node.a + node.b) {
-                let branch = program.branches[index]
-                if branch.condition >= 0, !(try Self.bool(try evaluate(branch.condition, &frame, &trace))) { continue }
-                let value = try evaluate(branch.value, &frame, &trace)
-                if trace.isOn { trace.record(program, branch.step, value) }
-                return value
-            }
-            throw EvaluationError(.noTier, "no case applies and there is no otherwise")
+            let branch = program.branches[try caseBranch(node, frame, &trace)]
+            let value = try evaluate(branch.value, frame, &trace)
+            if trace.isOn { trace.record(program, branch.step, value) }
+            return value
         case .tiers:
-            return try tiers(Int(node.a), &frame, &trace)
+            let row = program.rows[try tierRow(Int(node.a), frame, &trace)]
+            let value = try evaluate(row.value, frame, &trace)
+            if trace.isOn { trace.record(program, row.step, value) }
+            return value
         case .eligibility:
-            return try eligibility(Int(node.a), &frame, &trace)
+            return try eligibility(Int(node.a), frame, &trace)
         case .invoke:
-            let definition = Int(node.a)
-            guard program.definitions.indices.contains(definition), program.definitionBodies.indices.contains(definition) else {
-                throw Operations.mismatch("a call")
+            let value = try invoke(node, frame, &trace) { (callee, trace) throws(EvaluationError) -> Value in
+                try evaluate(program.definitionBodies[Int(node.a)], callee, &trace)
             }
-            var callee = [Value](repeating: .absent, count: max(program.definitions[definition].frameSize, Int(node.c)))
-            for (position, operand) in (Int(node.b)..<Int(node.b + node.c)).enumerated() {
-                callee[position] = try evaluate(program.operands[operand], &frame, &trace)
-            }
-            let value = try evaluate(program.definitionBodies[definition], &callee, &trace)
-            if trace.isOn { trace.record(program.definitions[definition].step, value) }
+            if trace.isOn { trace.record(program.definitions[Int(node.a)].step, value) }
             return value
         case .noted:
-            let value = try evaluate(node.a, &frame, &trace)
+            let value = try operand(node.a, frame, &trace)
             if trace.isOn { trace.record(program, node.b, value) }
             return value
         case .bind:
-            let value = try evaluate(node.b, &frame, &trace)
-            let slot = Int(node.a)
-            guard frame.indices.contains(slot) else { throw Operations.mismatch("a binding") }
-            frame[slot] = value
-            if node.c >= 0, trace.isOn { trace.record(program, node.c, value) }
-            return try evaluate(node.d, &frame, &trace)
+            try bind(node, frame, &trace)
+            return try operand(node.d, frame, &trace)
+        }
+    }
+
+    /// A node's value, with slots read in place rather than through a call of `evaluate`: they are
+    /// most operands, and the call costs more than the read.
+    @inline(__always)
+    private func operand(_ index: Int32, _ frame: Frame, _ trace: inout Trace) throws(EvaluationError) -> Value {
+        let node = program.nodes[Int(index)]
+        guard node.op == .slot else { return try evaluate(index, frame, &trace) }
+        let slot = Int(node.a)
+        guard frame.indices.contains(slot) else { throw Operations.mismatch("a slot read") }
+        return frame[slot]
+    }
+
+    /// Evaluates a decision's body with explanation off, building a record answer in `storage`
+    /// instead of a new array; nil when the answer is the record now in `storage`.
+    ///
+    /// It follows the nodes whose value is the value of one of their children (bindings, calls,
+    /// cases, tiers, conditionals) down to the node that makes the answer; any other node is
+    /// evaluated as usual. The caller lends `storage` from the thread's scratch memory, so that a
+    /// record answer reuses the array of an earlier answer the host has let go of.
+    func evaluateAnswer(_ index: Int32, _ frame: Frame, _ trace: inout Trace, into storage: inout [Value]) throws(EvaluationError) -> Value? {
+        let node = program.nodes[Int(index)]
+        switch node.op {
+        case .record:
+            let fields = Int(node.a)..<Int(node.a + node.b)
+            if storage.count == fields.count {
+                // The last answer had as many fields: overwrite them in place.
+                for (field, position) in fields.enumerated() {
+                    storage[field] = try operand(program.operands[position], frame, &trace)
+                }
+            } else {
+                storage.removeAll(keepingCapacity: true)
+                for position in fields { storage.append(try operand(program.operands[position], frame, &trace)) }
+            }
+            return nil
+        case .noted where !trace.isOn:
+            return try evaluateAnswer(node.a, frame, &trace, into: &storage)
+        case .bind where !trace.isOn:
+            try bind(node, frame, &trace)
+            return try evaluateAnswer(node.d, frame, &trace, into: &storage)
+        case .conditional:
+            let branch = try Self.bool(try operand(node.a, frame, &trace)) ? node.b : node.c
+            return try evaluateAnswer(branch, frame, &trace, into: &storage)
+        case .cases where !trace.isOn:
+            let branch = program.branches[try caseBranch(node, frame, &trace)]
+            return try evaluateAnswer(branch.value, frame, &trace, into: &storage)
+        case .tiers where !trace.isOn:
+            let row = program.rows[try tierRow(Int(node.a), frame, &trace)]
+            return try evaluateAnswer(row.value, frame, &trace, into: &storage)
+        case .invoke where !trace.isOn:
+            return try invoke(node, frame, &trace) { (callee, trace) throws(EvaluationError) -> Value? in
+                try evaluateAnswer(program.definitionBodies[Int(node.a)], callee, &trace, into: &storage)
+            }
+        default:
+            return try evaluate(index, frame, &trace)
+        }
+    }
+
+    /// Evaluates a binding's value into its slot and records it.
+    private func bind(_ node: ProgramBuilder.Node, _ frame: Frame, _ trace: inout Trace) throws(EvaluationError) {
+        let value = try operand(node.b, frame, &trace)
+        let slot = Int(node.a)
+        guard frame.indices.contains(slot) else { throw Operations.mismatch("a binding") }
+        if node.c >= 0, trace.isOn { trace.record(program, node.c, value) }
+        frame[slot] = value
+    }
+
+    /// The index in `program.branches` of the case that applies.
+    private func caseBranch(_ node: ProgramBuilder.Node, _ frame: Frame, _ trace: inout Trace) throws(EvaluationError) -> Int {
+        for index in Int(node.a)..<Int(node.a + node.b) {
+            let condition = program.branches[index].condition
+            if condition >= 0, !(try Self.bool(try operand(condition, frame, &trace))) { continue }
+            return index
+        }
+        throw EvaluationError(.noTier, "no case applies and there is no otherwise")
+    }
+
+    /// Calls a definition: its arguments go into a frame of its own, on the stack, and `body`
+    /// evaluates the definition's body in it. Only definitions that call each other in a cycle are
+    /// called; the others are lowered in place (`ProgramBuilder.inline`).
+    private func invoke<R>(
+        _ node: ProgramBuilder.Node, _ frame: Frame, _ trace: inout Trace,
+        _ body: (Frame, inout Trace) throws(EvaluationError) -> R
+    ) throws(EvaluationError) -> R {
+        let definition = Int(node.a)
+        guard program.definitions.indices.contains(definition), program.definitionBodies.indices.contains(definition) else {
+            throw Operations.mismatch("a call")
+        }
+        return try withUnsafeTemporaryAllocation(of: Value.self, capacity: max(Int(node.d), 0)) { (callee) throws(EvaluationError) -> R in
+            callee.initializeAbsent()
+            defer { callee.deinitializeValues() }
+            try pass(node, from: frame, to: callee, &trace)
+            return try body(callee, &trace)
+        }
+    }
+
+    /// Computes a call's arguments in the caller's frame and writes them into the callee's.
+    private func pass(_ node: ProgramBuilder.Node, from frame: Frame, to callee: Frame, _ trace: inout Trace) throws(EvaluationError) {
+        for index in Int(node.b)..<Int(node.b + node.c) {
+            let argument = program.arguments[index]
+            let value = try operand(argument.expr, frame, &trace)
+            let slot = Int(argument.slot)
+            if argument.spread < 0 {
+                // A field of a record literal the callee never reads is computed, then dropped.
+                guard slot >= 0 else { continue }
+                guard callee.indices.contains(slot) else { throw Operations.mismatch("a call") }
+                callee[slot] = value
+            } else if argument.spread > 0 {
+                let count = Int(argument.spread)
+                guard case .record(let fields) = value, fields.count >= count, slot >= 0, slot + count <= callee.count else {
+                    throw Operations.mismatch("a call")
+                }
+                for field in 0..<count { callee[slot + field] = fields[field] }
+            }
         }
     }
 
@@ -216,9 +364,9 @@ struct Machine {
 
 
     private func aggregate(
-        _ kind: Aggregate, list: Int32, slot: Int, body: Int32, _ frame: inout [Value], _ trace: inout Trace
+        _ kind: Aggregate, list: Int32, slot: Int, body: Int32, _ frame: Frame, _ trace: inout Trace
     ) throws(EvaluationError) -> Value {
-        guard case .list(let items) = try evaluate(list, &frame, &trace), frame.indices.contains(slot) else {
+        guard case .list(let items) = try evaluate(list, frame, &trace), frame.indices.contains(slot) else {
             throw Operations.mismatch("an aggregate")
         }
         switch kind {
@@ -228,7 +376,7 @@ struct Machine {
             var total: Value = .absent
             for item in items {
                 frame[slot] = item
-                let value = body >= 0 ? try evaluate(body, &frame, &trace) : item
+                let value = body >= 0 ? try evaluate(body, frame, &trace) : item
                 total = if case .absent = total { value } else { try Operations.add(total, value, header: program.header) }
             }
             return total
@@ -236,7 +384,7 @@ struct Machine {
             var count = 0
             for item in items {
                 frame[slot] = item
-                let holds = body >= 0 ? try Self.bool(try evaluate(body, &frame, &trace)) : true
+                let holds = body >= 0 ? try Self.bool(try evaluate(body, frame, &trace)) : true
                 if holds { count += 1 }
                 if kind == .any, holds { return .bool(true) }
                 if kind == .all, !holds { return .bool(false) }
@@ -249,40 +397,53 @@ struct Machine {
         }
     }
 
-    private func tiers(_ index: Int, _ frame: inout [Value], _ trace: inout Trace) throws(EvaluationError) -> Value {
-        let table = program.tiers[index]
-        let measure = try evaluate(table.measure, &frame, &trace)
-        for row in table.rows {
+    /// The index in `program.rows` of the tier row that covers the measure.
+    ///
+    /// The table's fields are read one by one: copying the table would count references to its label.
+    private func tierRow(_ index: Int, _ frame: Frame, _ trace: inout Trace) throws(EvaluationError) -> Int {
+        let measure = try operand(program.tiers[index].measure, frame, &trace)
+        let lowerInclusive = program.tiers[index].lowerInclusive
+        for row in program.tiers[index].rows {
+            if let key = program.rows[row].keyKind.key(of: measure) {
+                // Integer bounds: the order `Operations.compare` gives, without copying the bounds.
+                if program.rows[row].hasFrom {
+                    let from = program.rows[row].fromKey
+                    if lowerInclusive ? key < from : key <= from { continue }
+                }
+                if program.rows[row].hasTo {
+                    let to = program.rows[row].toKey
+                    if lowerInclusive ? key >= to : key > to { continue }
+                }
+                return row
+            }
             if let from = program.rows[row].from {
                 let order = try Operations.compare(measure, from)
-                if table.lowerInclusive ? order < 0 : order <= 0 { continue }
+                if lowerInclusive ? order < 0 : order <= 0 { continue }
             }
             if let to = program.rows[row].to {
                 let order = try Operations.compare(measure, to)
-                if table.lowerInclusive ? order >= 0 : order > 0 { continue }
+                if lowerInclusive ? order >= 0 : order > 0 { continue }
             }
-            let value = try evaluate(program.rows[row].value, &frame, &trace)
-            if trace.isOn { trace.record(program, program.rows[row].step, value) }
-            return value
+            return row
         }
-        throw EvaluationError(.noTier, "no tier row covers the value of \(table.label)")
+        throw EvaluationError(.noTier, "no tier row covers the value of \(program.tiers[index].label)")
     }
 
-    private func eligibility(_ index: Int, _ frame: inout [Value], _ trace: inout Trace) throws(EvaluationError) -> Value {
-        let block = program.eligibilities[index]
-        for item in block.exclusions where try Self.bool(try evaluate(program.items[item].condition, &frame, &trace)) {
-            let value = Value.record([.name(block.refused), .name(program.items[item].reason)])
-            if trace.isOn { trace.record(program, program.items[item].step, value) }
-            return value
+    /// The first exclusion that holds refuses, else the first ground that holds grants, else no ground;
+    /// the answers are built once, in the program.
+    private func eligibility(_ index: Int, _ frame: Frame, _ trace: inout Trace) throws(EvaluationError) -> Value {
+        // Field by field: copying the block would count references to its three names.
+        for item in program.eligibilities[index].exclusions where try Self.bool(try operand(program.items[item].condition, frame, &trace)) {
+            if trace.isOn { trace.record(program, program.items[item].step, program.items[item].outcome) }
+            return program.items[item].outcome
         }
-        for item in block.grounds where try Self.bool(try evaluate(program.items[item].condition, &frame, &trace)) {
-            let value = Value.record([.name(block.granted), .name(program.items[item].reason)])
-            if trace.isOn { trace.record(program, program.items[item].step, value) }
-            return value
+        for item in program.eligibilities[index].grounds where try Self.bool(try operand(program.items[item].condition, frame, &trace)) {
+            if trace.isOn { trace.record(program, program.items[item].step, program.items[item].outcome) }
+            return program.items[item].outcome
         }
-        let value = Value.record([.name(block.refused), .name(block.noGround)])
-        if trace.isOn { trace.record(program, block.noGroundStep, value) }
-        return value
+        let outcome = program.eligibilities[index].noGroundOutcome
+        if trace.isOn { trace.record(program, program.eligibilities[index].noGroundStep, outcome) }
+        return outcome
     }
 }
 
@@ -291,7 +452,16 @@ struct Trace {
     /// nil when explanation is off.
     var steps: [ExplanationStep]?
 
-    init(explain: Bool) { steps = explain ? [] : nil }
+    init(explain: Bool) {
+        guard explain else {
+            steps = nil
+            return
+        }
+        // Room for the steps of a usual decision at once, rather than growing 1, 2, 4, 8, 16.
+        var steps: [ExplanationStep] = []
+        steps.reserveCapacity(16)
+        self.steps = steps
+    }
 
     var isOn: Bool { steps != nil }
 

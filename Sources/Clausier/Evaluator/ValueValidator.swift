@@ -52,18 +52,31 @@ extension RuleSet {
     ) throws(EvaluationError) -> Decision {
         let program = try resolve(reference)
         let index = reference.decision
-        guard values.count == program.decisions[index].inputs.count else {
+        guard values.count == program.inputChecks[index].count else {
             throw EvaluationError(
                 .invalidFact, "the decision '\(program.decisions[index].id)' takes \(program.decisions[index].inputs.count) inputs, not \(values.count)")
         }
-        var frame = [Value](repeating: .absent, count: program.decisions[index].frameSize)
-        for (input, value) in zip(program.decisions[index].inputs, values) {
-            try ValueValidator.validate(value, as: input.type, name: input.name)
-            var stored = value
-            if input.countsOnlyIfPast, case .date(let d) = value, d > asOf { stored = .absent }
-            guard frame.indices.contains(input.slot) else { throw Operations.mismatch("typed facts") }
-            frame[input.slot] = stored
+        // The frame lives on the stack: nothing here needs it as an array.
+        let size = max(program.frameSizes[index], 0)
+        return try withUnsafeTemporaryAllocation(of: Value.self, capacity: size) { (frame) throws(EvaluationError) -> Decision in
+            frame.initializeAbsent()
+            defer { frame.deinitializeValues() }
+            let checks = program.inputChecks[index]
+            for position in checks.indices {
+                if !checks[position].accepts(values[position]) {
+                    // Not one of the usual cases: the full check, which also words the error.
+                    let input = program.decisions[index].inputs[position]
+                    try ValueValidator.validate(values[position], as: input.type, name: input.name)
+                }
+                let slot = checks[position].slot
+                guard frame.indices.contains(slot) else { throw Operations.mismatch("typed facts") }
+                if checks[position].countsOnlyIfPast, case .date(let d) = values[position], d > asOf {
+                    frame[slot] = .absent
+                } else {
+                    frame[slot] = values[position]
+                }
+            }
+            return try answer(program: program, index: index, slots: frame, asOf: asOf, explain: explain)
         }
-        return try answer(program: program, index: reference.decision, frame: &frame, asOf: asOf, explain: explain)
     }
 }

@@ -27,6 +27,12 @@ final class Program: Sendable {
     let definitionBodies: [Int32]
     /// Each decision's inputs as a tree of keys, for reading facts from JSON bytes.
     let factLayouts: [FactLayout]
+    /// The arguments of every call, addressed by `.invoke` nodes.
+    let arguments: [ProgramBuilder.Argument]
+    /// Each decision's inputs as typed facts are checked on the fast path, in input order.
+    let inputChecks: [[InputCheck]]
+    /// Each decision's frame size, with the slots of the definitions lowered in place in it (see `ProgramBuilder.inline`).
+    let frameSizes: [Int]
 
     init(header: ContractHeader, decisions: [CompiledDecision], definitions: [CompiledDefinition]) {
         let built = ProgramBuilder(decisions: decisions, definitions: definitions)
@@ -49,10 +55,77 @@ final class Program: Sendable {
         requirements = built.requirements
         definitionBodies = built.definitionBodies
         factLayouts = decisions.map { FactLayout(inputs: $0.inputs) }
+        arguments = built.arguments
+        inputChecks = decisions.map { $0.inputs.map(InputCheck.init) }
+        frameSizes = built.decisionFrameSizes
+    }
+}
+
+/// An input as the typed-values path checks it on each query: the checks of `ValueValidator` for
+/// the usual scalar types, in plain fields, so that a query reads neither the input's type (an
+/// indirect enum, reference counted) nor its name. A value these do not accept goes to
+/// `ValueValidator`, which accepts it or says what is wrong exactly as before.
+struct InputCheck: Sendable {
+    enum Kind: Sendable {
+        case bool, int, decimal, percent, date, datetime, time, duration
+        case money(Currency)
+        case period(PeriodUnit)
+        /// Checked by `ValueValidator` every time: names, lists, records.
+        case other
+    }
+
+    var kind: Kind
+    var optional: Bool
+    var slot: Int
+    var countsOnlyIfPast: Bool
+
+    init(_ input: InputSpec) {
+        optional = input.type.isOptional
+        slot = input.slot
+        countsOnlyIfPast = input.countsOnlyIfPast
+        kind =
+            switch input.type.unwrapped {
+            case .bool: .bool
+            case .int: .int
+            case .decimal: .decimal
+            case .percent: .percent
+            case .date: .date
+            case .datetime: .datetime
+            case .time: .time
+            case .duration: .duration
+            case .money(let currency): .money(currency)
+            case .period(let unit): .period(unit)
+            default: .other
+            }
+    }
+
+    /// Whether `ValueValidator` would accept the value; false also when it might not.
+    ///
+    /// The value is matched where it is, never copied into a tuple: a copy of a `Value` is a call.
+    func accepts(_ value: Value) -> Bool {
+        if case .absent = value { return optional }
+        switch kind {
+        case .bool: if case .bool = value { return true }
+        case .decimal: if case .decimal = value { return true }
+        case .percent: if case .percent = value { return true }
+        case .datetime: if case .datetime = value { return true }
+        case .time: if case .time = value { return true }
+        case .duration: if case .duration = value { return true }
+        case .int: if case .int(let i) = value { return i >= 0 }
+        case .money(let currency): if case .money(let m) = value { return m.currency == currency && !m.amount.isNegative }
+        case .date: if case .date(let d) = value { return (1900...2199).contains(d.year) }
+        case .period(let unit): if case .period(_, let given) = value { return unit == given }
+        case .other: return false
+        }
+        return false
     }
 }
 
 /// Lowers the IR trees of a contract into the flat tables of a ``Program``.
+///
+/// `.invoke` nodes (only where definitions call each other in a cycle; other calls are lowered in
+/// place, see `inline`): `a` the definition, `b`…`b + c` its arguments in `arguments`, `d` the size
+/// of the callee's frame.
 struct ProgramBuilder {
     enum Op: UInt8, Sendable {
         case constant, slot, asOf, field, record, list, negate, not, and, or, binary, conditional, coalesce
@@ -79,6 +152,38 @@ struct ProgramBuilder {
         var to: Value?
         var value: Int32
         var step: Int32
+        /// The bounds as plain integers when they are durations, whole numbers or datetimes,
+        /// compared without copying values; `keyKind` says which (see `TierKey`).
+        var keyKind: TierKey = .none
+        var fromKey: Int64 = 0
+        var toKey: Int64 = 0
+        var hasFrom = false
+        var hasTo = false
+    }
+
+    /// What a tier row's integer bounds are.
+    enum TierKey: UInt8, Sendable {
+        case none, duration, int, datetime
+
+        /// The kind and integer of a bound.
+        static func of(_ value: Value) -> (TierKey, Int64) {
+            switch value {
+            case .duration(let d): (.duration, d.nanoseconds)
+            case .int(let i): (.int, Int64(i))
+            case .datetime(let t): (.datetime, t.nanosecondsSinceEpoch)
+            default: (.none, 0)
+            }
+        }
+
+        /// The integer of a measure of this kind, or nil.
+        func key(of value: Value) -> Int64? {
+            switch (self, value) {
+            case (.duration, .duration(let d)): d.nanoseconds
+            case (.int, .int(let i)): Int64(i)
+            case (.datetime, .datetime(let t)): t.nanosecondsSinceEpoch
+            default: nil
+            }
+        }
     }
 
     struct Tiers: Sendable {
@@ -92,6 +197,8 @@ struct ProgramBuilder {
         var condition: Int32
         var reason: String
         var step: Int32
+        /// The answer when this item decides, built once here so that a query does not allocate it.
+        var outcome: Value
     }
 
     struct Eligibility: Sendable {
@@ -101,6 +208,23 @@ struct ProgramBuilder {
         var refused: String
         var noGround: String
         var noGroundStep: Int32
+        /// The answer when nothing holds, built once.
+        var noGroundOutcome: Value
+    }
+
+    /// One argument of a call: the node computing it and where it goes in the callee's frame.
+    ///
+    /// A record argument whose parameter the definition only reads field by field is passed
+    /// spread, one field a slot, so that calling the definition builds no record (see
+    /// `ProgramBuilder.spreadParameters`).
+    struct Argument: Sendable {
+        /// The node computing the argument, or one field of a record argument written in place.
+        var expr: Int32
+        /// The callee's slot it goes to; -1 for a field of a record literal that the callee never reads.
+        var slot: Int32
+        /// -1: the value goes to `slot` as it is. n >= 0: the value is a record whose first n
+        /// fields go to `slot`, `slot + 1`, …
+        var spread: Int32
     }
 
     var nodes: [Node] = []
@@ -129,16 +253,288 @@ struct ProgramBuilder {
     var requirements: [[RequirementRoots]] = []
     /// The root node of each definition's body.
     var definitionBodies: [Int32] = []
+    var arguments: [Argument] = []
+
+    /// For each definition, for each parameter read only through its fields, the first of the
+    /// slots its fields are spread into and how many there are.
+    private var spreads: [[Int: (base: Int, count: Int)]] = []
+    /// Each definition's frame size, spread fields included.
+    private var definitionFrameSizes: [Int] = []
+    /// The spread parameters of the definition being lowered.
+    private var currentSpreads: [Int: (base: Int, count: Int)] = [:]
+
+    /// Whether no definition calls itself, directly or not (the compiler refuses that; decoded
+    /// rules might not): then every call is lowered in place (see `inline`).
+    private var acyclic = false
+    /// The first slot of the frame being lowered not yet given to a definition lowered in place.
+    ///
+    /// Each call site gets slots of its own, never shared: an argument may itself be a call,
+    /// computed while the first call's arguments are being bound.
+    private var regionTop = 0
+
+    /// Where a definition's slots are while its body is lowered in place of a call (see `inline`).
+    private struct InlineContext {
+        /// Parameters read in place: the caller's slot holding the argument.
+        var parameters: [Int: Int]
+        /// Parameters passed as record literals and read field by field: the slot of each field.
+        var fields: [Int: [Int]]
+        /// The callee's slot 0 in the caller's frame; its other slots follow.
+        var base: Int
+    }
+
+    private var inlined: InlineContext?
+
+    /// A slot of the expression being lowered, in the frame it is lowered into.
+    private func frameSlot(_ slot: Int) -> Int {
+        guard let inlined else { return slot }
+        return inlined.parameters[slot] ?? inlined.base + slot
+    }
+    /// Each decision's frame size, with the slots of the definitions lowered in place in it.
+    var decisionFrameSizes: [Int] = []
+    /// The contract's definitions, to lower their bodies in place of calls.
+    private var definitions: [CompiledDefinition] = []
 
     init(decisions: [CompiledDecision], definitions: [CompiledDefinition]) {
+        self.definitions = definitions
+        for definition in definitions {
+            var found: [Int: (base: Int, count: Int)] = [:]
+            var size = max(definition.frameSize, 0)
+            for parameter in 0..<max(definition.parameterCount, 0) {
+                guard let count = Self.fieldsRead(of: parameter, in: definition.body) else { continue }
+                found[parameter] = (size, count)
+                size += count
+            }
+            spreads.append(found)
+            definitionFrameSizes.append(size)
+        }
+        acyclic = Self.callsFormNoCycle(definitions)
         for decision in decisions {
+            regionTop = max(decision.frameSize, 0)
             decisionBodies.append(lower(decision.body))
             requirements.append(
                 decision.requirements.map { requirement in
                     RequirementRoots(condition: lower(requirement.condition), list: requirement.forEach.map { lower($0.list) } ?? -1)
                 })
+            decisionFrameSizes.append(regionTop)
         }
-        for definition in definitions { definitionBodies.append(lower(definition.body)) }
+        for (index, definition) in definitions.enumerated() {
+            currentSpreads = spreads[index]
+            regionTop = definitionFrameSizes[index]
+            definitionBodies.append(lower(definition.body))
+        }
+        currentSpreads = [:]
+    }
+
+    /// Lowers a call as the definition's body in place, in the caller's frame, when definitions do
+    /// not call each other in a cycle: no frame to fill, no arguments to copy, no call.
+    ///
+    /// Each argument is computed once, in order, before the body, as a call computes it: an
+    /// argument that is a slot read is read in place; any other is bound to a slot of the callee's
+    /// region of the caller's frame, as are the callee's own bindings. A record literal passed to a
+    /// parameter read field by field is taken apart the same way, field by field, every field still
+    /// computed. The definition's step is recorded after its body, as a call records it.
+    private mutating func inline(_ definition: Int, _ given: [Expr]) -> Int32 {
+        let callee = definitions[definition]
+        let base = regionTop
+        regionTop += max(callee.frameSize, given.count, 0)
+        var bindings: [(slot: Int, value: Int32)] = []
+        var parameters: [Int: Int] = [:]
+        var fields: [Int: [Int]] = [:]
+        func readInPlace(_ node: Int32) -> Int? { nodes[Int(node)].op == .slot ? Int(nodes[Int(node)].a) : nil }
+        for (position, argument) in given.enumerated() {
+            // Read in place only what the body never writes, so that the caller's slot stays as it was.
+            let written = Self.writes(position, in: callee.body)
+            if !written, let count = spreads[definition][position]?.count, case .record(let items) = argument, items.count >= count {
+                var slots: [Int] = []
+                for (index, item) in items.enumerated() {
+                    let value = lower(item)
+                    if index < count, let slot = readInPlace(value) {
+                        slots.append(slot)
+                        continue
+                    }
+                    // Computed, bound, and read there (or, past what the body reads, only computed).
+                    let slot = regionTop
+                    regionTop += 1
+                    bindings.append((slot, value))
+                    if index < count { slots.append(slot) }
+                }
+                fields[position] = slots
+                continue
+            }
+            let value = lower(argument)
+            if !written, let slot = readInPlace(value) {
+                parameters[position] = slot
+            } else {
+                parameters[position] = base + position
+                bindings.append((base + position, value))
+            }
+        }
+        let saved = (inlined, currentSpreads)
+        inlined = InlineContext(parameters: parameters, fields: fields, base: base)
+        currentSpreads = [:]
+        let body = lower(callee.body)
+        (inlined, currentSpreads) = saved
+        steps.append(callee.step)
+        var root = append(Node(op: .noted, a: body, b: Int32(steps.count - 1)))
+        for binding in bindings.reversed() {
+            root = append(Node(op: .bind, a: Int32(binding.slot), b: binding.value, c: -1, d: root))
+        }
+        return root
+    }
+
+    /// Whether an expression binds `slot` (a `let`, or an aggregate's item).
+    static func writes(_ slot: Int, in body: Expr) -> Bool {
+        var found = false
+        func walk(_ expr: Expr) {
+            guard !found else { return }
+            switch expr {
+            case .constant, .asOf, .slot:
+                return
+            case .field(let base, _), .negate(let base), .not(let base), .noted(let base, _):
+                walk(base)
+            case .record(let items), .list(let items), .call(_, let items), .invoke(_, let items):
+                items.forEach(walk)
+            case .and(let l, let r), .or(let l, let r), .binary(_, let l, let r), .coalesce(let l, let r):
+                walk(l)
+                walk(r)
+            case .conditional(let c, let t, let e):
+                walk(c)
+                walk(t)
+                walk(e)
+            case .aggregate(_, let list, let s, let itemBody):
+                if s == slot { found = true }
+                walk(list)
+                if let itemBody { walk(itemBody) }
+            case .cases(let branches):
+                for branch in branches {
+                    if let condition = branch.condition { walk(condition) }
+                    walk(branch.value)
+                }
+            case .tiers(let table):
+                walk(table.measure)
+                for row in table.rows { walk(row.value) }
+            case .eligibility(let block):
+                for item in block.exclusions + block.grounds { walk(item.condition) }
+            case .bind(let s, let value, _, let rest):
+                if s == slot { found = true }
+                walk(value)
+                walk(rest)
+            }
+        }
+        walk(body)
+        return found
+    }
+
+    /// Whether the definitions' calls form no cycle (and name only definitions that exist).
+    static func callsFormNoCycle(_ definitions: [CompiledDefinition]) -> Bool {
+        // 0: not yet, 1: being visited (seen again, a cycle), 2: done.
+        var state = [UInt8](repeating: 0, count: definitions.count)
+        func acyclic(_ definition: Int) -> Bool {
+            guard definitions.indices.contains(definition), state[definition] != 1 else { return false }
+            if state[definition] == 2 { return true }
+            state[definition] = 1
+            for callee in calls(in: definitions[definition].body) where !acyclic(callee) { return false }
+            state[definition] = 2
+            return true
+        }
+        return definitions.indices.allSatisfy(acyclic)
+    }
+
+    /// The definitions called in an expression, one entry per call site.
+    static func calls(in expr: Expr) -> [Int] {
+        var found: [Int] = []
+        func walk(_ expr: Expr) {
+            switch expr {
+            case .constant, .asOf, .slot:
+                return
+            case .field(let base, _), .negate(let base), .not(let base), .noted(let base, _):
+                walk(base)
+            case .record(let items), .list(let items), .call(_, let items):
+                items.forEach(walk)
+            case .invoke(let definition, let items):
+                found.append(definition)
+                items.forEach(walk)
+            case .and(let l, let r), .or(let l, let r), .binary(_, let l, let r), .coalesce(let l, let r):
+                walk(l)
+                walk(r)
+            case .conditional(let c, let t, let e):
+                walk(c)
+                walk(t)
+                walk(e)
+            case .aggregate(_, let list, _, let itemBody):
+                walk(list)
+                if let itemBody { walk(itemBody) }
+            case .cases(let branches):
+                for branch in branches {
+                    if let condition = branch.condition { walk(condition) }
+                    walk(branch.value)
+                }
+            case .tiers(let table):
+                walk(table.measure)
+                for row in table.rows { walk(row.value) }
+            case .eligibility(let block):
+                for item in block.exclusions + block.grounds { walk(item.condition) }
+            case .bind(_, let value, _, let rest):
+                walk(value)
+                walk(rest)
+            }
+        }
+        walk(expr)
+        return found
+    }
+
+    /// How many leading fields of the record in `slot` the expression reads, when it reads that
+    /// slot only as `slot.field`; nil when it uses the slot otherwise (passes it on, compares it,
+    /// rebinds it), or never.
+    ///
+    /// Such a parameter can be passed as its fields in separate slots instead of as a record: the
+    /// call then builds no array. Records are values, so nothing can tell the two apart.
+    static func fieldsRead(of slot: Int, in body: Expr) -> Int? {
+        var count = 0
+        var other = false
+        func walk(_ expr: Expr) {
+            guard !other else { return }
+            switch expr {
+            case .constant, .asOf:
+                return
+            case .slot(let s):
+                if s == slot { other = true }
+            case .field(.slot(let s), let index) where s == slot:
+                guard index >= 0 else { other = true; return }
+                count = max(count, index + 1)
+            case .field(let base, _), .negate(let base), .not(let base), .noted(let base, _):
+                walk(base)
+            case .record(let items), .list(let items), .call(_, let items), .invoke(_, let items):
+                items.forEach(walk)
+            case .and(let l, let r), .or(let l, let r), .binary(_, let l, let r), .coalesce(let l, let r):
+                walk(l)
+                walk(r)
+            case .conditional(let c, let t, let e):
+                walk(c)
+                walk(t)
+                walk(e)
+            case .aggregate(_, let list, let s, let itemBody):
+                if s == slot { other = true }
+                walk(list)
+                if let itemBody { walk(itemBody) }
+            case .cases(let branches):
+                for branch in branches {
+                    if let condition = branch.condition { walk(condition) }
+                    walk(branch.value)
+                }
+            case .tiers(let table):
+                walk(table.measure)
+                for row in table.rows { walk(row.value) }
+            case .eligibility(let block):
+                for item in block.exclusions + block.grounds { walk(item.condition) }
+            case .bind(let s, let value, _, let rest):
+                if s == slot { other = true }
+                walk(value)
+                walk(rest)
+            }
+        }
+        walk(body)
+        return other || count == 0 ? nil : count
     }
 
     private mutating func append(_ node: Node) -> Int32 {
@@ -166,9 +562,16 @@ struct ProgramBuilder {
             constants.append(value)
             return append(Node(op: .constant, a: Int32(constants.count - 1)))
         case .slot(let slot):
-            return append(Node(op: .slot, a: Int32(slot)))
+            return append(Node(op: .slot, a: Int32(frameSlot(slot))))
         case .asOf:
             return append(Node(op: .asOf))
+        case .field(.slot(let slot), let index) where inlined?.fields[slot]?.indices.contains(index) == true:
+            // A field of a record literal passed to a definition lowered in place: read where it lies.
+            return append(Node(op: .slot, a: Int32(inlined?.fields[slot]?[index] ?? 0)))
+        case .field(.slot(let slot), let index) where currentSpreads[slot] != nil && index >= 0:
+            // A spread parameter: its field is a slot of its own.
+            let base = currentSpreads[slot]?.base ?? 0
+            return append(Node(op: .slot, a: Int32(base + index)))
         case .field(let base, let index):
             let b = lower(base)
             return append(Node(op: .field, a: b, b: Int32(index)))
@@ -214,7 +617,7 @@ struct ProgramBuilder {
             let a = lower(listExpr)
             let b = body.map { lower($0) } ?? -1
             aggregates.append(kind)
-            return append(Node(op: .aggregate, a: a, b: b, c: Int32(slot), d: Int32(aggregates.count - 1)))
+            return append(Node(op: .aggregate, a: a, b: b, c: Int32(frameSlot(slot)), d: Int32(aggregates.count - 1)))
         case .cases(let caseBranches):
             var lowered: [Branch] = []
             for branch in caseBranches {
@@ -228,7 +631,18 @@ struct ProgramBuilder {
             let measure = lower(table.measure)
             var lowered: [Row] = []
             for row in table.rows {
-                lowered.append(Row(from: row.from, to: row.to, value: lower(row.value), step: step(row.step)))
+                var lowRow = Row(from: row.from, to: row.to, value: lower(row.value), step: step(row.step))
+                let from = row.from.map(TierKey.of)
+                let to = row.to.map(TierKey.of)
+                // Integer bounds only when every bound there is has the one kind.
+                if let kind = from?.0 ?? to?.0, kind != .none, from.map({ $0.0 == kind }) ?? true, to.map({ $0.0 == kind }) ?? true {
+                    lowRow.keyKind = kind
+                    lowRow.fromKey = from?.1 ?? 0
+                    lowRow.toKey = to?.1 ?? 0
+                    lowRow.hasFrom = from != nil
+                    lowRow.hasTo = to != nil
+                }
+                lowered.append(lowRow)
             }
             let start = rows.count
             rows += lowered
@@ -237,11 +651,14 @@ struct ProgramBuilder {
                       label: table.measureLabel))
             return append(Node(op: .tiers, a: Int32(tiers.count - 1)))
         case .eligibility(let block):
-            func lowerItems(_ list: [EligibilityItem]) -> [Item] {
-                list.map { Item(condition: lower($0.condition), reason: $0.reason, step: step($0.step)) }
+            func lowerItems(_ list: [EligibilityItem], outcome: String) -> [Item] {
+                list.map {
+                    Item(condition: lower($0.condition), reason: $0.reason, step: step($0.step),
+                         outcome: .record([.name(outcome), .name($0.reason)]))
+                }
             }
-            let exclusions = lowerItems(block.exclusions)
-            let grounds = lowerItems(block.grounds)
+            let exclusions = lowerItems(block.exclusions, outcome: block.refused)
+            let grounds = lowerItems(block.grounds, outcome: block.granted)
             let exclusionStart = items.count
             items += exclusions
             let groundStart = items.count
@@ -249,11 +666,34 @@ struct ProgramBuilder {
             eligibilities.append(
                 Eligibility(
                     exclusions: exclusionStart..<groundStart, grounds: groundStart..<items.count, granted: block.granted,
-                    refused: block.refused, noGround: block.noGround, noGroundStep: step(block.noGroundStep)))
+                    refused: block.refused, noGround: block.noGround, noGroundStep: step(block.noGroundStep),
+                    noGroundOutcome: .record([.name(block.refused), .name(block.noGround)])))
             return append(Node(op: .eligibility, a: Int32(eligibilities.count - 1)))
-        case .invoke(let definition, let arguments):
-            let (start, count) = list(arguments)
-            return append(Node(op: .invoke, a: Int32(definition), b: start, c: count))
+        case .invoke(let definition, let given) where acyclic && definitions.indices.contains(definition):
+            return inline(definition, given)
+        case .invoke(let definition, let given):
+            // Arguments are lowered in order (and a record literal's fields in order), so they are
+            // computed, and fail, in the order the tree says.
+            let spread = spreads.indices.contains(definition) ? spreads[definition] : [:]
+            var lowered: [Argument] = []
+            var size = definitionFrameSizes.indices.contains(definition) ? definitionFrameSizes[definition] : 0
+            for (position, argument) in given.enumerated() {
+                size = max(size, position + 1)
+                guard let (base, count) = spread[position] else {
+                    lowered.append(Argument(expr: lower(argument), slot: Int32(position), spread: -1))
+                    continue
+                }
+                if case .record(let fields) = argument, fields.count >= count {
+                    for (index, field) in fields.enumerated() {
+                        lowered.append(Argument(expr: lower(field), slot: index < count ? Int32(base + index) : -1, spread: -1))
+                    }
+                } else {
+                    lowered.append(Argument(expr: lower(argument), slot: Int32(base), spread: Int32(count)))
+                }
+            }
+            let start = Int32(arguments.count)
+            arguments += lowered
+            return append(Node(op: .invoke, a: Int32(definition), b: start, c: Int32(lowered.count), d: Int32(size)))
         case .noted(let inner, let info):
             let a = lower(inner)
             return append(Node(op: .noted, a: a, b: step(info)))
@@ -261,7 +701,7 @@ struct ProgramBuilder {
             let b = lower(value)
             let c = step(info)
             let d = lower(body)
-            return append(Node(op: .bind, a: Int32(slot), b: b, c: c, d: d))
+            return append(Node(op: .bind, a: Int32(frameSlot(slot)), b: b, c: c, d: d))
         }
     }
 }

@@ -277,6 +277,9 @@ public struct RuleSet: Sendable, Hashable, Codable {
         guard let c = contracts.firstIndex(where: { $0.header.id == contract }),
               let d = contracts[c].decisions.firstIndex(where: { $0.id == decision })
         else { return nil }
-        return DecisionReference(contract: c, decision: d, contractID: contract, decisionID: decision)
+        // The rule set's own strings, equal to the ones asked for: checking the reference on each
+        // query then compares two references to one string rather than the characters.
+        return DecisionReference(
+            contract: c, decision: d, contractID: contracts[c].header.id, decisionID: contracts[c].decisions[d].id)
     }
 }
