@@ -588,6 +588,13 @@ struct NativeFunctionEmitter {
     var rounding: String { "RoundingMode.\(SwiftNames.member(contract.header.rounding.rawValue))" }
 
     private mutating func call(_ builtin: Builtin, _ arguments: [Expr]) throws(NativeUnsupported) -> NativeCode {
+        // floor(a / b) and ceil(a / b) of whole numbers stay in whole numbers (same answers and errors).
+        if builtin == .floor || builtin == .ceil, arguments.count == 1, case .binary(.divideInt, let lhs, let rhs) = arguments[0] {
+            let a = try value(lhs, want: .int)
+            let b = try value(rhs, want: .int)
+            let function = builtin == .floor ? "flooredQuotient" : "ceiledQuotient"
+            return NativeCode(text: "try Arithmetic.\(function)(\(a.text), \(b.text))", type: .int, isSimple: false)
+        }
         var codes: [NativeCode] = []
         for argument in arguments { codes.append(try value(argument, want: nil)) }
         func one() throws(NativeUnsupported) -> NativeCode {

@@ -220,6 +220,31 @@ public enum Arithmetic {
         }
     }
 
+    /// floor(a / b) of two whole numbers: what `floor()` of their decimal quotient gives, with the same
+    /// errors, computed in whole numbers where that is provably the same.
+    ///
+    /// The decimal quotient is truncated at 18 digits; for a divisor of at most 10^18 a non-zero
+    /// fraction survives the truncation, so flooring it gives the floor of the exact quotient. Other
+    /// divisors, zero and the one overflowing quotient go through the decimals.
+    @inlinable
+    public static func flooredQuotient(_ a: Int, _ b: Int) throws(EvaluationError) -> Int {
+        guard b != 0, b.magnitude <= 1_000_000_000_000_000_000, !(a == .min && b == -1) else {
+            return try floor(try divideDecimals(FixedDecimal(a), FixedDecimal(b)))
+        }
+        let (q, r) = a.quotientAndRemainder(dividingBy: b)
+        return r != 0 && (r < 0) != (b < 0) ? q - 1 : q
+    }
+
+    /// ceil(a / b) of two whole numbers, as ``flooredQuotient(_:_:)`` is floor(a / b).
+    @inlinable
+    public static func ceiledQuotient(_ a: Int, _ b: Int) throws(EvaluationError) -> Int {
+        guard b != 0, b.magnitude <= 1_000_000_000_000_000_000, !(a == .min && b == -1) else {
+            return try ceiling(try divideDecimals(FixedDecimal(a), FixedDecimal(b)))
+        }
+        let (q, r) = a.quotientAndRemainder(dividingBy: b)
+        return r != 0 && (r < 0) == (b < 0) ? q + 1 : q
+    }
+
     /// hours(): a duration's length in hours, as a decimal.
     public static func hours(_ d: ExactDuration) throws(EvaluationError) -> FixedDecimal {
         do {

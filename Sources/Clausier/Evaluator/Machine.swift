@@ -323,22 +323,10 @@ struct Machine {
             return .int((try Self.date(try arg(0))).days(until: try Self.date(try arg(1))))
         case .ceil, .floor:
             guard let d = Operations.decimal(try arg(0)) else { throw Operations.mismatch("\(builtin.rawValue)()") }
-            do {
-                let r = builtin == .ceil ? try d.ceiling() : try d.floor()
-                guard let i = r.integerValue else { throw Operations.overflow("\(builtin.rawValue)()") }
-                return .int(i)
-            } catch let error as ArithmeticError {
-                throw Operations.arithmetic(error, "\(builtin.rawValue)()")
-            } catch let error as EvaluationError {
-                throw error
-            } catch {
-                throw Operations.overflow("\(builtin.rawValue)()")
-            }
+            return .int(builtin == .ceil ? try Arithmetic.ceiling(d) : try Arithmetic.floor(d))
         case .round:
             guard case .money(let m) = try arg(0) else { throw Operations.mismatch("round()") }
-            do { return .money(try m.rounded(toScale: 2, header.rounding)) } catch {
-                throw Operations.arithmetic(error, "round()")
-            }
+            return .money(try Arithmetic.roundToCent(m, header.rounding))
         case .exists:
             if case .absent = try arg(0) { return .bool(false) }
             return .bool(true)
@@ -355,10 +343,7 @@ struct Machine {
             return .period(n, unit)
         case .hours:
             guard case .duration(let d) = try arg(0) else { throw Operations.mismatch("hours()") }
-            do {
-                let nanos = try FixedDecimal(mantissa: Int128(d.nanoseconds), scale: 9)
-                return .decimal(try nanos.dividing(by: FixedDecimal(3600)))
-            } catch { throw Operations.arithmetic(error, "hours()") }
+            return .decimal(try Arithmetic.hours(d))
         }
     }
 
