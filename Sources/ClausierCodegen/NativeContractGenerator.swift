@@ -103,6 +103,10 @@ struct NativeContractGenerator {
         return output
     }
 
+    /// The parameters every generated function takes after the rule's own: the evaluation date, and
+    /// the explanation being recorded (nil when explanation is off).
+    static let context = ["asOf: CivilDate", "explanation: inout NativeExplanation?"]
+
     private func citations(_ list: [String]) -> String {
         list.isEmpty ? "" : " Cites \(list.joined(separator: ", "))."
     }
@@ -125,7 +129,7 @@ struct NativeContractGenerator {
         let resultType = try emitter.types.swift(definition.step.type)
         var w = SourceWriter()
         w.doc("\(SwiftNames.comment(definition.step.because ?? definition.id)) (`\(definition.id)`).\(citations(definition.step.citations))")
-        w.open("static func \(functionName)(\((parameters + ["asOf: CivilDate"]).joined(separator: ", "))) throws(EvaluationError) -> \(resultType)")
+        w.open("static func \(functionName)(\((parameters + Self.context).joined(separator: ", "))) throws(EvaluationError) -> \(resultType)")
         w.append(emitter.w)
         w.line("return \(result.text)")
         w.close()
@@ -149,12 +153,21 @@ struct NativeContractGenerator {
         for requirement in decision.requirements {
             try self.requirement(requirement, &emitter)
         }
-        let result = try emitter.value(decision.body, want: decision.resultType)
-        let rounded = try roundingMoney(result, &emitter)
+        var result = try emitter.value(decision.body, want: decision.resultType)
+        var rounded = result
+        if result.type.holdsMoney {
+            result = try emitter.named(result, "exact")
+            rounded = try emitter.named(try roundingMoney(result, &emitter), "answer")
+            let raw = try emitter.types.boxed(result.text, result.type)
+            let answer = try emitter.types.boxed(rounded.text, rounded.type)
+            emitter.w.line(
+                "explanation?.recordRounding(raw: \(raw), rounded: \(answer), type: \(try NativeTypes.typeLiteral(decision.resultType)), "
+                    + "mode: \(emitter.rounding))")
+        }
         var w = SourceWriter()
         w.doc("\(SwiftNames.comment(decision.title.isEmpty ? decision.id : decision.title)) (`\(decision.id)`).\(citations(decision.citations))")
         let resultType = try emitter.types.swift(decision.resultType)
-        w.open("static func \(name)(\((parameters + ["asOf: CivilDate"]).joined(separator: ", "))) throws(EvaluationError) -> \(resultType)")
+        w.open("static func \(name)(\((parameters + Self.context).joined(separator: ", "))) throws(EvaluationError) -> \(resultType)")
         w.append(emitter.w)
         w.line("return \(rounded.text)")
         w.close()

@@ -35,7 +35,7 @@ struct NativeFunctionEmitter {
         self.definitionNames = definitionNames
         self.types = types
         self.slotTypes = slotTypes
-        self.used = reserved.union(["asOf", "Arithmetic", "Money", "FixedDecimal", "CivilDate", "Instant", "ExactDuration"])
+        self.used = reserved.union(["asOf", "explanation", "Arithmetic", "Money", "FixedDecimal", "CivilDate", "Instant", "ExactDuration"])
     }
 
     // MARK: Names
@@ -77,6 +77,23 @@ struct NativeFunctionEmitter {
             w = saved
             throw error
         }
+    }
+
+    // MARK: Explanation
+
+    /// Records an explanation step with a value, when explanation is on; the value is converted only then.
+    mutating func record(_ info: StepInfo?, _ code: NativeCode) throws(NativeUnsupported) {
+        guard let info else { return }
+        let step = try types.step(info)
+        w.line("explanation?.record(Self.\(step), \(try types.boxed(code.text, code.type)))")
+    }
+
+    /// The code as a name, so that it can be both recorded and used.
+    mutating func named(_ code: NativeCode, _ base: String) throws(NativeUnsupported) -> NativeCode {
+        guard !code.isSimple else { return code }
+        let name = fresh(base)
+        w.line("let \(name): \(try types.swift(code.type)) = \(code.text)")
+        return NativeCode(text: name, type: code.type, isSimple: true)
     }
 
     // MARK: Values
@@ -207,7 +224,7 @@ struct NativeFunctionEmitter {
         case .aggregate(let kind, let list, let slot, let body):
             return try aggregate(kind, list: list, slot: slot, body: body)
         case .cases(let branches):
-            let arms = branches.map { Arm(condition: $0.condition.map { .expr($0) } ?? .always, value: .expr($0.value)) }
+            let arms = branches.map { Arm(condition: $0.condition.map { .expr($0) } ?? .always, value: .expr($0.value), step: $0.step) }
             return try chain(arms, want: want, named: "decided", noMatch: "no case applies and there is no otherwise")
         case .tiers(let table):
             return try tiers(table, want: want)
@@ -225,10 +242,16 @@ struct NativeFunctionEmitter {
             for (argument, type) in zip(arguments, definition.slotTypes) {
                 texts.append(try value(argument, want: type).text)
             }
-            texts.append("asOf: asOf")
-            return NativeCode(text: "try \(name)(\(texts.joined(separator: ", ")))", type: definition.step.type, isSimple: false)
-        case .noted(let inner, _):
-            return try value(inner, want: want)
+            texts += ["asOf: asOf", "explanation: &explanation"]
+            let result = try named(
+                NativeCode(text: "try \(name)(\(texts.joined(separator: ", ")))", type: definition.step.type, isSimple: false),
+                definition.id)
+            try record(definition.step, result)
+            return result
+        case .noted(let inner, let info):
+            let code = try named(try value(inner, want: want), info.label)
+            try record(info, code)
+            return code
         case .bind(let slot, let bound, let step, let body):
             let type = try type(ofSlot: slot)
             let code = try value(bound, want: type)
@@ -237,8 +260,9 @@ struct NativeFunctionEmitter {
                 e.name(slot: slot, name)
                 return try e.value(body, want: want)
             }
-            if read.contains(slot) {
+            if read.contains(slot) || step != nil {
                 w.line("let \(name): \(try types.swift(type)) = \(code.text)")
+                try record(step, NativeCode(text: name, type: type, isSimple: true))
             } else {
                 // Still evaluated, as the interpreter does: it can fail.
                 w.line("_ = \(code.text)")
@@ -456,6 +480,8 @@ struct NativeFunctionEmitter {
     struct Arm {
         var condition: ArmCondition
         var value: ArmValue
+        /// The explanation step recorded when this arm decides.
+        var step: StepInfo? = nil
     }
 
     /// An `if … else if …` chain assigning the first arm that applies to a `let`; when none does,
@@ -491,6 +517,9 @@ struct NativeFunctionEmitter {
                     e.w.close("} else {")
                 }
                 try e.assign(arm.value, to: name, target: &target)
+                if let step = arm.step, let type = target {
+                    try e.record(step, NativeCode(text: name, type: type, isSimple: true))
+                }
                 if test == nil {
                     exhaustive = true
                     if !isFirst { e.w.close() }
@@ -545,7 +574,7 @@ struct NativeFunctionEmitter {
                 let (text, type) = try NativeTypes.literal(to)
                 tests.append(try compare(measure, lower ? .less : .lessOrEqual, NativeCode(text: text, type: type, isSimple: true)))
             }
-            arms.append(Arm(condition: tests.isEmpty ? .always : .code(tests.joined(separator: " && ")), value: .expr(row.value)))
+            arms.append(Arm(condition: tests.isEmpty ? .always : .code(tests.joined(separator: " && ")), value: .expr(row.value), step: row.step))
         }
         return try chain(arms, want: want, named: "tier", noMatch: "no tier row covers the value of \(table.measureLabel)")
     }
@@ -564,9 +593,13 @@ struct NativeFunctionEmitter {
             .code("\(record)(\(decision): \(try name(outcome, as: fields[0].type)), \(reason): \(try name(why, as: fields[1].type)))", want)
         }
         var arms: [Arm] = []
-        for item in block.exclusions { arms.append(Arm(condition: .expr(item.condition), value: try answer(block.refused, item.reason))) }
-        for item in block.grounds { arms.append(Arm(condition: .expr(item.condition), value: try answer(block.granted, item.reason))) }
-        arms.append(Arm(condition: .always, value: try answer(block.refused, block.noGround)))
+        for item in block.exclusions {
+            arms.append(Arm(condition: .expr(item.condition), value: try answer(block.refused, item.reason), step: item.step))
+        }
+        for item in block.grounds {
+            arms.append(Arm(condition: .expr(item.condition), value: try answer(block.granted, item.reason), step: item.step))
+        }
+        arms.append(Arm(condition: .always, value: try answer(block.refused, block.noGround), step: block.noGroundStep))
         return try chain(arms, want: want, named: "eligibility", noMatch: "")
     }
 

@@ -19,6 +19,71 @@ struct NativeTypes {
     /// Enums in the order they were first needed, with their names.
     private(set) var enums: [(name: String, cases: [String])] = []
     private var enumNames: [[String]: String] = [:]
+    /// Explanation steps, as static constants of the generated enum.
+    private(set) var steps: [(name: String, info: StepInfo)] = []
+    private var stepNames: [StepInfo: String] = [:]
+
+    /// The constant holding an explanation step, declared on first use.
+    mutating func step(_ info: StepInfo) throws(NativeUnsupported) -> String {
+        if let name = stepNames[info] { return name }
+        _ = try Self.typeLiteral(info.type)
+        let name = "step\(steps.count + 1)"
+        stepNames[info] = name
+        steps.append((name, info))
+        return name
+    }
+
+    /// Swift code for a rule type, as a `ValueType` value.
+    static func typeLiteral(_ type: ValueType) throws(NativeUnsupported) -> String {
+        switch type {
+        case .bool: return ".bool"
+        case .int: return ".int"
+        case .decimal: return ".decimal"
+        case .money(let currency):
+            guard currency == .eur else { throw NativeUnsupported(description: "an amount in \(currency.code)") }
+            return ".money(.eur)"
+        case .percent: return ".percent"
+        case .date: return ".date"
+        case .datetime: return ".datetime"
+        case .time: return ".time"
+        case .duration: return ".duration"
+        case .period(let unit): return ".period(.\(SwiftNames.member(unit.rawValue)))"
+        case .enumeration(let cases): return ".enumeration([\(cases.map(SwiftNames.literal).joined(separator: ", "))])"
+        case .list(let element): return ".list(\(try typeLiteral(element)))"
+        case .record(let fields):
+            var items: [String] = []
+            for field in fields { items.append("RecordField(\(SwiftNames.literal(field.name)), \(try typeLiteral(field.type)))") }
+            return ".record([\(items.joined(separator: ", "))])"
+        case .optional(let inner): return ".optional(\(try typeLiteral(inner)))"
+        case .absent: return ".absent"
+        }
+    }
+
+    /// Swift code turning a native value of `type` into a rule `Value`, for explanations.
+    mutating func boxed(_ expr: String, _ type: ValueType) throws(NativeUnsupported) -> String {
+        switch type {
+        case .bool: return ".bool(\(expr))"
+        case .int: return ".int(\(expr))"
+        case .decimal: return ".decimal(\(expr))"
+        case .percent: return ".percent(\(expr))"
+        case .money: return ".money(\(expr))"
+        case .date: return ".date(\(expr))"
+        case .datetime: return ".datetime(\(expr))"
+        case .time: return ".time(\(expr))"
+        case .duration: return ".duration(\(expr))"
+        case .period(let unit): return ".period(\(expr), .\(SwiftNames.member(unit.rawValue)))"
+        case .enumeration(let cases): return cases.isEmpty ? ".name(\(expr))" : ".name(\(expr).rawValue)"
+        case .list(let element):
+            return ".list(\(expr).map { (element) -> Value in \(try boxed("element", element)) })"
+        case .record(let fields):
+            var items: [String] = []
+            for field in fields { items.append(try boxed("\(expr).\(SwiftNames.member(field.name))", field.type)) }
+            return ".record([\(items.joined(separator: ", "))])"
+        case .optional(let inner):
+            return "(\(expr).map { (element) -> Value in \(try boxed("element", inner)) } ?? .absent)"
+        case .absent: return ".absent"
+        }
+    }
 
     /// The Swift type holding values of `type` in native code.
     mutating func swift(_ type: ValueType) throws(NativeUnsupported) -> String {
@@ -87,8 +152,18 @@ struct NativeTypes {
     /// The Swift name of one of an enumeration's names: `trial_end` → `trialEnd`.
     static func member(_ name: String) -> String { SwiftNames.member(name) }
 
-    /// The declarations of the record structs and enums.
+    /// The declarations of the record structs, enums and explanation steps.
     mutating func declare(into w: inout SourceWriter) throws(NativeUnsupported) {
+        for (name, info) in steps {
+            w.line()
+            w.doc("Explanation step: \(info.kind.rawValue) `\(SwiftNames.comment(info.label))`.")
+            let because = info.because.map(SwiftNames.literal) ?? "nil"
+            let citations = "[\(info.citations.map(SwiftNames.literal).joined(separator: ", "))]"
+            let branch = info.branch.map { ", branch: \($0)" } ?? ""
+            w.line(
+                "static let \(name) = StepInfo(kind: .\(SwiftNames.member(info.kind.rawValue)), label: \(SwiftNames.literal(info.label)), "
+                    + "because: \(because), citations: \(citations), type: \(try Self.typeLiteral(info.type))\(branch))")
+        }
         for (name, cases) in enums {
             w.line()
             w.doc("The names \(cases.joined(separator: ", ")).")

@@ -41,8 +41,8 @@ struct TypedAPIGenerator {
             w.line("private static let binding = NativeBinding(generated: CompiledRules.generated, contract: id)")
             w.line()
             w.doc("""
-                The decisions answered by native Swift generated from the rules when explanation is off; the others, \
-                and every decision with explanation on, are answered by the interpreter, with the same answers.
+                The decisions answered by native Swift generated from the rules, explanation included; the others are \
+                answered by the interpreter, with the same answers.
                 """)
             let nativeIDs = contract.decisions.indices.filter { native.decisions[$0] != nil }.map { SwiftNames.literal(contract.decisions[$0].id) }
             w.line("public static let nativeDecisions: [String] = [\(nativeIDs.joined(separator: ", "))]")
@@ -165,7 +165,7 @@ struct TypedAPIGenerator {
     private func nativeCall(_ decision: CompiledDecision, index: Int, function: String, into w: inout SourceWriter) {
         let namespace = SwiftNames.type(decision.id)
         var types = native.types
-        w.block("if native, !explain") { w in
+        w.block("if native") { w in
             var arguments: [String] = []
             var counter = 0
             for (name, input) in parameters(decision) {
@@ -178,10 +178,15 @@ struct TypedAPIGenerator {
                 }
                 arguments.append("\(plain): \(toNative(argument, input.type, types: &types))")
             }
-            arguments.append("asOf: asOf")
+            arguments += ["asOf: asOf", "explanation: &explanation"]
+            w.line("var explanation: NativeExplanation? = explain ? NativeExplanation() : nil")
             w.line("let answer = try \(native.enumName(contract)).\(function)(\(arguments.joined(separator: ", ")))")
             let result = SwiftNames.type(decision.id) + ".Result"
             w.line("let value: \(result) = \(fromNative("answer", decision.resultType, namespace: namespace, name: resultName(decision)))")
+            w.block("if let explanation") { w in
+                w.line("let decision = Self.binding.decision(\(index), value: \(toValue("value", decision.resultType)), asOf: asOf, explanation: explanation.steps)")
+                w.line("return Answer(value: value, decision: decision)")
+            }
             w.line("return Answer(value: value, asOf: asOf) { (value: \(result), asOf: CivilDate) -> Decision in")
             w.line("    Self.binding.decision(\(index), value: \(toValue("value", decision.resultType)), asOf: asOf)")
             w.line("}")

@@ -8,7 +8,7 @@ import Testing
 /// (value, type, citations) or the same error (kind, fact, message) both ways.
 @Suite struct NativeDifferentialTests {
     /// A typed API's dynamic entry, for any of the five contracts.
-    typealias Entry = @Sendable (String, [Value], CivilDate) throws(EvaluationError) -> Decision
+    typealias Entry = @Sendable (String, [Value], CivilDate, Bool) throws(EvaluationError) -> Decision
 
     let rules: RuleSet
     let entries: [String: Entry]
@@ -23,11 +23,11 @@ import Testing
         #expect(prospectIt.usesNativeCode && releads.usesNativeCode && suiviPro.usesNativeCode)
         #expect(callkom.usesNativeCode && serviceSMTP.usesNativeCode)
         entries = [
-            ProspectIt.id: { (d, v, a) throws(EvaluationError) in try prospectIt.evaluate(d, values: v, asOf: a) },
-            Releads.id: { (d, v, a) throws(EvaluationError) in try releads.evaluate(d, values: v, asOf: a) },
-            SuiviPro.id: { (d, v, a) throws(EvaluationError) in try suiviPro.evaluate(d, values: v, asOf: a) },
-            Callkom.id: { (d, v, a) throws(EvaluationError) in try callkom.evaluate(d, values: v, asOf: a) },
-            ServiceSmtp.id: { (d, v, a) throws(EvaluationError) in try serviceSMTP.evaluate(d, values: v, asOf: a) },
+            ProspectIt.id: { (d, v, a, e) throws(EvaluationError) in try prospectIt.evaluate(d, values: v, asOf: a, explain: e) },
+            Releads.id: { (d, v, a, e) throws(EvaluationError) in try releads.evaluate(d, values: v, asOf: a, explain: e) },
+            SuiviPro.id: { (d, v, a, e) throws(EvaluationError) in try suiviPro.evaluate(d, values: v, asOf: a, explain: e) },
+            Callkom.id: { (d, v, a, e) throws(EvaluationError) in try callkom.evaluate(d, values: v, asOf: a, explain: e) },
+            ServiceSmtp.id: { (d, v, a, e) throws(EvaluationError) in try serviceSMTP.evaluate(d, values: v, asOf: a, explain: e) },
         ]
     }
 
@@ -41,17 +41,25 @@ import Testing
         #expect(all.count == 60)
     }
 
-    /// Runs one query both ways and compares the outcomes.
+    /// Runs one query both ways, with explanation off and on, and compares the outcomes: the
+    /// explanation's steps, values and citations included.
     private func compare(_ contract: String, _ decision: String, values: [Value], asOf: CivilDate, _ context: String) throws {
+        try compare(contract, decision, values: values, asOf: asOf, explain: false, context)
+        try compare(contract, decision, values: values, asOf: asOf, explain: true, context + " (explained)")
+    }
+
+    private func compare(
+        _ contract: String, _ decision: String, values: [Value], asOf: CivilDate, explain: Bool, _ context: String
+    ) throws {
         let reference = try #require(rules.reference(contract: contract, decision: decision))
         let entry = try #require(entries[contract])
         let interpreted = Result { () throws(EvaluationError) -> Decision in
-            try rules.evaluate(reference, values: values, asOf: asOf, explain: false)
+            try rules.evaluate(reference, values: values, asOf: asOf, explain: explain)
         }
-        let native = Result { () throws(EvaluationError) -> Decision in try entry(decision, values, asOf) }
+        let native = Result { () throws(EvaluationError) -> Decision in try entry(decision, values, asOf, explain) }
         switch (interpreted, native) {
         case (.success(let a), .success(let b)):
-            #expect(a == b, "\(contract)/\(decision) \(context): interpreter \(a.value), native \(b.value)")
+            #expect(a == b, "\(contract)/\(decision) \(context): interpreter \(a.value) \(a.explanation), native \(b.value) \(b.explanation)")
         case (.failure(let a), .failure(let b)):
             #expect(a == b, "\(contract)/\(decision) \(context): interpreter \(a), native \(b)")
         default:

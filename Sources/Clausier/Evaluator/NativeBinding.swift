@@ -28,14 +28,21 @@ public struct NativeBinding: Sendable {
     }
 
     /// The decision answered natively: the contract's and decision's ids, its type and citations, with
-    /// the value and evaluation date of this query.
-    public func decision(_ index: Int, value: Value, asOf: CivilDate) -> Decision {
+    /// the value, evaluation date and explanation of this query; the citations are the decision's,
+    /// then each step's, without repeats, as the interpreter gives them.
+    public func decision(_ index: Int, value: Value, asOf: CivilDate, explanation: [ExplanationStep] = []) -> Decision {
         guard templates.indices.contains(index) else {
             return Decision(contract: "", decision: "", asOf: asOf, zone: .utc, value: value, type: .absent, explanation: [], citations: [])
         }
         var decision = templates[index]
         decision.value = value
         decision.asOf = asOf
+        if !explanation.isEmpty {
+            decision.explanation = explanation
+            for step in explanation {
+                for citation in step.citations where !decision.citations.contains(citation) { decision.citations.append(citation) }
+            }
+        }
         return decision
     }
 }
