@@ -126,10 +126,19 @@ struct NativeContractGenerator {
             parameters.append("_ \(name): \(try emitter.types.swift(definition.slotTypes[slot]))")
         }
         let result = try emitter.value(definition.body, want: definition.step.type)
-        let resultType = try emitter.types.swift(definition.step.type)
+        let title = "\(SwiftNames.comment(definition.step.because ?? definition.id)) (`\(definition.id)`)."
+        return try function(functionName, title: title, citing: definition.step.citations, parameters, returning: result, &emitter, &types)
+    }
+
+    /// A generated function: its doc comment, signature, the emitter's statements and the return.
+    private func function(
+        _ name: String, title: String, citing cited: [String], _ parameters: [String], returning result: NativeCode,
+        _ emitter: inout NativeFunctionEmitter, _ types: inout NativeTypes
+    ) throws(NativeUnsupported) -> SourceWriter {
+        let resultType = try emitter.types.swift(result.type)
         var w = SourceWriter()
-        w.doc("\(SwiftNames.comment(definition.step.because ?? definition.id)) (`\(definition.id)`).\(citations(definition.step.citations))")
-        w.open("static func \(functionName)(\((parameters + Self.context).joined(separator: ", "))) throws(EvaluationError) -> \(resultType)")
+        w.doc(title + citations(cited))
+        w.open("static func \(name)(\((parameters + Self.context).joined(separator: ", "))) throws(EvaluationError) -> \(resultType)")
         w.append(emitter.w)
         w.line("return \(result.text)")
         w.close()
@@ -164,15 +173,8 @@ struct NativeContractGenerator {
                 "explanation?.recordRounding(raw: \(raw), rounded: \(answer), type: \(try NativeTypes.typeLiteral(decision.resultType)), "
                     + "mode: \(emitter.rounding))")
         }
-        var w = SourceWriter()
-        w.doc("\(SwiftNames.comment(decision.title.isEmpty ? decision.id : decision.title)) (`\(decision.id)`).\(citations(decision.citations))")
-        let resultType = try emitter.types.swift(decision.resultType)
-        w.open("static func \(name)(\((parameters + Self.context).joined(separator: ", "))) throws(EvaluationError) -> \(resultType)")
-        w.append(emitter.w)
-        w.line("return \(rounded.text)")
-        w.close()
-        types = emitter.types
-        return w
+        let title = "\(SwiftNames.comment(decision.title.isEmpty ? decision.id : decision.title)) (`\(decision.id)`)."
+        return try function(name, title: title, citing: decision.citations, parameters, returning: rounded, &emitter, &types)
     }
 
     /// A requirement on the facts: the interpreter's error when it fails, naming the item of a list.

@@ -59,19 +59,28 @@ struct NativeTypes {
         }
     }
 
+    /// Swift code making the rule `Value` of a scalar Swift value, the same for native and API types;
+    /// nil for names, lists, records and optionals, whose Swift forms differ.
+    static func scalarValue(_ expr: String, _ type: ValueType) -> String? {
+        switch type {
+        case .bool: ".bool(\(expr))"
+        case .int: ".int(\(expr))"
+        case .decimal: ".decimal(\(expr))"
+        case .percent: ".percent(\(expr))"
+        case .money: ".money(\(expr))"
+        case .date: ".date(\(expr))"
+        case .datetime: ".datetime(\(expr))"
+        case .time: ".time(\(expr))"
+        case .duration: ".duration(\(expr))"
+        case .period(let unit): ".period(\(expr), .\(SwiftNames.member(unit.rawValue)))"
+        case .enumeration, .list, .record, .optional, .absent: nil
+        }
+    }
+
     /// Swift code turning a native value of `type` into a rule `Value`, for explanations.
     mutating func boxed(_ expr: String, _ type: ValueType) throws(NativeUnsupported) -> String {
+        if let scalar = Self.scalarValue(expr, type) { return scalar }
         switch type {
-        case .bool: return ".bool(\(expr))"
-        case .int: return ".int(\(expr))"
-        case .decimal: return ".decimal(\(expr))"
-        case .percent: return ".percent(\(expr))"
-        case .money: return ".money(\(expr))"
-        case .date: return ".date(\(expr))"
-        case .datetime: return ".datetime(\(expr))"
-        case .time: return ".time(\(expr))"
-        case .duration: return ".duration(\(expr))"
-        case .period(let unit): return ".period(\(expr), .\(SwiftNames.member(unit.rawValue)))"
         case .enumeration(let cases): return cases.isEmpty ? ".name(\(expr))" : ".name(\(expr).rawValue)"
         case .list(let element):
             return ".list(\(expr).map { (element) -> Value in \(try boxed("element", element)) })"
@@ -81,7 +90,7 @@ struct NativeTypes {
             return ".record([\(items.joined(separator: ", "))])"
         case .optional(let inner):
             return "(\(expr).map { (element) -> Value in \(try boxed("element", inner)) } ?? .absent)"
-        case .absent: return ".absent"
+        default: return ".absent"
         }
     }
 

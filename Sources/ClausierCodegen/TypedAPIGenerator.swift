@@ -415,22 +415,13 @@ struct TypedAPIGenerator {
 
     /// Swift code turning the Swift value `expr` into a rule `Value`.
     private func toValue(_ expr: String, _ type: ValueType) -> String {
+        if let scalar = NativeTypes.scalarValue(expr, type) { return scalar }
         switch type {
-        case .bool: return ".bool(\(expr))"
-        case .int: return ".int(\(expr))"
-        case .decimal: return ".decimal(\(expr))"
-        case .percent: return ".percent(\(expr))"
-        case .money: return ".money(\(expr))"
-        case .date: return ".date(\(expr))"
-        case .datetime: return ".datetime(\(expr))"
-        case .time: return ".time(\(expr))"
-        case .duration: return ".duration(\(expr))"
-        case .period(let unit): return ".period(\(expr), .\(SwiftNames.member(unit.rawValue)))"
         case .enumeration: return ".name(\(expr).rawValue)"
         case .record: return "\(expr).value"
         case .list(let element): return ".list(\(expr).map { item -> Value in \(toValue("item", element)) })"
         case .optional(let inner): return "(\(expr).map { present -> Value in \(toValue("present", inner)) } ?? .absent)"
-        case .absent: return ".absent"
+        default: return ".absent"
         }
     }
 

@@ -62,15 +62,15 @@ var perDecision: Benchmark.Configuration {
     .init(metrics: [.wallClock, .mallocCountTotal, .throughput], timeUnits: .nanoseconds, scalingFactor: .kilo)
 }
 
-/// The answer of a decision as JSON text, as `clausier eval --batch` writes it: into a buffer the
-/// caller reuses, emptied first, so that growing the buffer is not part of the cost once warm.
+/// The answer of a decision as JSON text, as `clausier eval --batch` writes it: facts read from the
+/// text straight into the decision's inputs, the answer written straight to a buffer the caller
+/// reuses, emptied first, so that growing the buffer is not part of the cost once warm.
 @inline(__always)
 func answerText(
     _ rules: RuleSet, _ reference: DecisionReference, _ factsText: [UInt8], asOf: CivilDate, into buffer: inout [UInt8]
 ) throws -> Int {
     buffer.removeAll(keepingCapacity: true)
-    let facts = try JSONReader.read(factsText)
-    JSONWriter.write(try rules.evaluate(reference, facts: facts, asOf: asOf, explain: false).json, into: &buffer)
+    AnswerWriter.write(try rules.evaluate(reference, json: factsText, asOf: asOf, explain: false), into: &buffer)
     return buffer.count
 }
 
@@ -114,6 +114,9 @@ extension SideBySideDecision {
         Benchmark("\(name) (5) explanation on, typed values", configuration: perDecision) { benchmark in
             try cycle(typedValues, benchmark) { try rules.evaluate(reference, values: $0, asOf: asOf, explain: true) }
         }
+        Benchmark("\(name) (5n) explanation on, typed API (generated)", configuration: perDecision) { benchmark in
+            try cycle(inputs, benchmark) { try self.typedAPI($0, explain: true).decision }
+        }
         Benchmark("\(name) (6) hand-written Swift", configuration: perDecision) { benchmark in
             cycle(inputs, benchmark) { self.handWritten($0) }
         }
@@ -149,6 +152,8 @@ extension SideBySideDecision {
                 let explained = try rules.evaluate(reference, values: typedValues[index], asOf: asOf, explain: true)
                 agree("the interpreter with the explanation on", explained.value)
                 guard !explained.explanation.isEmpty else { fail("the interpreter with the explanation on", "explained nothing") }
+                let nativeExplained = try typedAPI(inputs[index], explain: true).decision
+                guard nativeExplained == explained else { fail("the typed API with the explanation on", "explained \(nativeExplained)") }
             } catch {
                 fail("a path", "failed: \(error)")
             }

@@ -4,8 +4,8 @@
 //   (1) the typed API the build plugin generated (`PeerBench`, `ProspectIt`),
 //   (2) the interpreter with typed values, `RuleSet.evaluate(_:values:asOf:explain: false)`,
 //   (3) the interpreter with parsed JSON facts, `evaluate(_:facts:asOf:explain: false)`,
-//   (4) JSON text in, JSON text out (`JSONReader.read`, evaluate, `JSONWriter` of `decision.json`),
-//   (5) the explanation on (typed values, `explain: true`),
+//   (4) JSON text in, JSON text out (`evaluate(_:json:asOf:explain:)`, then `AnswerWriter`),
+//   (5) the explanation on (typed values, `explain: true`), and (5n) through the typed API,
 //   (6) the hand-written function, the floor.
 //
 // Every path is checked against the hand-written function on every case before anything is measured.
