@@ -72,25 +72,38 @@ enum Base64 {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The value of each base64 letter, 64 for padding and line breaks (skipped), 255 for anything else.
+    private static let values: [UInt8] = {
+        var table = [UInt8](repeating: 255, count: 256)
+        for (index, byte) in alphabet.enumerated() { table[Int(byte)] = UInt8(index) }
+        table[Int(UInt8(ascii: "="))] = 64
+        table[Int(UInt8(ascii: "\n"))] = 64
+        return table
+    }()
+
     static func decode(_ text: String) -> [UInt8]? {
-        var values = [UInt8](repeating: 255, count: 256)
-        for (index, byte) in alphabet.enumerated() { values[Int(byte)] = UInt8(index) }
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count / 4 * 3)
-        var accumulator: UInt32 = 0
-        var bits = 0
-        for byte in text.utf8 where byte != UInt8(ascii: "\n") {
-            if byte == UInt8(ascii: "=") { break }
-            let value = values[Int(byte)]
-            guard value != 255 else { return nil }
-            accumulator = accumulator << 6 | UInt32(value)
-            bits += 6
-            if bits >= 8 {
-                bits -= 8
-                out.append(UInt8(truncatingIfNeeded: accumulator >> UInt32(bits)))
+        var text = text
+        // A generated literal is contiguous UTF-8 already: one pass over its bytes, one table load each.
+        return text.withUTF8 { utf8 in
+            values.withUnsafeBufferPointer { table -> [UInt8]? in
+                var out: [UInt8] = []
+                out.reserveCapacity(utf8.count / 4 * 3 + 3)
+                var accumulator: UInt32 = 0
+                var bits: UInt32 = 0
+                for byte in utf8 {
+                    let value = table[Int(byte)]
+                    if value == 64 { continue }
+                    guard value < 64 else { return nil }
+                    accumulator = accumulator << 6 | UInt32(value)
+                    bits += 6
+                    if bits >= 8 {
+                        bits -= 8
+                        out.append(UInt8(truncatingIfNeeded: accumulator >> bits))
+                    }
+                }
+                return out
             }
         }
-        return out
     }
 }
 
