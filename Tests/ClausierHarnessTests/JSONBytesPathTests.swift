@@ -112,11 +112,12 @@ import Testing
             // Facts that answer must be read by the fast path, not left to the reference one.
             if case .success = Self.referenceAnswer(rules, reference, compact, asOf: testCase.asOf, explain: false) {
                 let program = try rules.resolve(reference)
-                let frame = compact.withUnsafeBufferPointer { utf8 -> [Value]? in
+                var frame = [Value](repeating: .absent, count: program.frameSizes[reference.decision])
+                let decoded = compact.withUnsafeBufferPointer { utf8 -> Bool in
                     var parser = JSONParser(input: utf8)
-                    return RuleSet.decodeFactsDocument(&parser, program: program, index: reference.decision, asOf: testCase.asOf)
+                    return RuleSet.decodeFactsDocument(&parser, program: program, index: reference.decision, asOf: testCase.asOf, into: &frame)
                 }
-                #expect(frame != nil, "\(contract).\(testCase.name) fell back to the reference path")
+                #expect(decoded, "\(contract).\(testCase.name) fell back to the reference path")
             }
             let spaced = Array(" \n\t{ \(JSONWriter.write(Self.reversed(testCase.facts)).dropFirst()) \r\n".utf8)
             Self.expectSame(rules, reference, facts: spaced, asOf: testCase.asOf)
@@ -133,11 +134,12 @@ import Testing
              "main_server_down": true, "backup_server_down": false}, "subscription": {"monthly_fee": "200.00 EUR"}}
             """
         let asOf = try date("2025-03-10")
-        let frame = Array(text.utf8).withUnsafeBufferPointer { utf8 -> [Value]? in
+        var frame = [Value](repeating: .absent, count: program.frameSizes[reference.decision])
+        let decoded = Array(text.utf8).withUnsafeBufferPointer { utf8 -> Bool in
             var parser = JSONParser(input: utf8)
-            return RuleSet.decodeFactsDocument(&parser, program: program, index: reference.decision, asOf: asOf)
+            return RuleSet.decodeFactsDocument(&parser, program: program, index: reference.decision, asOf: asOf, into: &frame)
         }
-        #expect(frame != nil)
+        #expect(decoded)
     }
 
     /// Hand-written hostile facts for sla_penalty, each checked on both paths.

@@ -18,13 +18,16 @@ extension RuleSet {
     ) throws(EvaluationError) -> Decision {
         let program = try resolve(reference)
         let index = reference.decision
-        let fast = json.withMemoryRebound(to: UInt8.self) { utf8 -> [Value]? in
-            var parser = JSONParser(input: utf8)
-            return Self.decodeFactsDocument(&parser, program: program, index: index, asOf: asOf)
-        }
-        if var frame = fast {
+        // Read into this thread's frame, as the other entry points do, so that a query allocates no frame.
+        let fast = try EvaluationScratch.withFrame(count: program.frameSizes[index]) { (frame) throws(EvaluationError) -> Decision? in
+            let decoded = json.withMemoryRebound(to: UInt8.self) { utf8 -> Bool in
+                var parser = JSONParser(input: utf8)
+                return Self.decodeFactsDocument(&parser, program: program, index: index, asOf: asOf, into: &frame)
+            }
+            guard decoded else { return nil }
             return try answer(program: program, index: index, frame: &frame, asOf: asOf, explain: explain)
         }
+        if let fast { return fast }
         let facts: JSONValue
         do { facts = try JSONReader.read(bytes: json) } catch {
             throw EvaluationError(.invalidFact, "the facts are not valid JSON: \(error.description)")
@@ -47,15 +50,17 @@ extension RuleSet {
         return try evaluate(reference, json: Array(json), asOf: asOf, explain: explain)
     }
 
-    /// The frame of a facts document that is exactly one object, or nil when the reference path must decide.
-    static func decodeFactsDocument(_ parser: inout JSONParser, program: Program, index: Int, asOf: CivilDate) -> [Value]? {
+    /// Reads a facts document that is exactly one object into `frame` (all `.absent`, of the decision's
+    /// frame size); false when the reference path must decide, the frame then holding what was read.
+    static func decodeFactsDocument(
+        _ parser: inout JSONParser, program: Program, index: Int, asOf: CivilDate, into frame: inout [Value]
+    ) -> Bool {
         let decoder = FactBytesDecoder(program: program, index: index)
-        var frame = [Value](repeating: .absent, count: program.frameSizes[index])
         parser.skipWhitespace()
-        guard decoder.decodeObject(&parser, into: &frame) else { return nil }
+        guard decoder.decodeObject(&parser, into: &frame) else { return false }
         parser.skipWhitespace()
-        guard parser.position == parser.count else { return nil }
+        guard parser.position == parser.count else { return false }
         decoder.finish(&frame, asOf: asOf)
-        return frame
+        return true
     }
 }
