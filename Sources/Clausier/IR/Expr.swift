@@ -228,3 +228,48 @@ public indirect enum Expr: Sendable, Hashable, Codable {
     /// Binds a value to a slot and records it as an explanation step, then evaluates the body.
     case bind(slot: Int, value: Expr, step: StepInfo?, body: Expr)
 }
+
+extension Expr {
+    /// Calls `body` on each expression directly inside this one, in the order they are written.
+    ///
+    /// One list of the IR's cases for every walk over it (the checker's analyses, the program
+    /// builder), so that a case added to `Expr` is added here once.
+    public func forEachChild(_ body: (Expr) throws -> Void) rethrows {
+        switch self {
+        case .constant, .slot, .asOf:
+            return
+        case .field(let e, _), .negate(let e), .not(let e), .noted(let e, _):
+            try body(e)
+        case .record(let items), .list(let items), .call(_, let items), .invoke(_, let items):
+            for item in items { try body(item) }
+        case .and(let a, let b), .or(let a, let b), .binary(_, let a, let b), .coalesce(let a, let b), .bind(_, let a, _, let b):
+            try body(a)
+            try body(b)
+        case .conditional(let a, let b, let c):
+            try body(a)
+            try body(b)
+            try body(c)
+        case .aggregate(_, let list, _, let item):
+            try body(list)
+            if let item { try body(item) }
+        case .cases(let branches):
+            for branch in branches {
+                if let condition = branch.condition { try body(condition) }
+                try body(branch.value)
+            }
+        case .tiers(let table):
+            try body(table.measure)
+            for row in table.rows { try body(row.value) }
+        case .eligibility(let block):
+            for item in block.exclusions { try body(item.condition) }
+            for item in block.grounds { try body(item.condition) }
+        }
+    }
+
+    /// The expressions directly inside this one, in the order they are written.
+    public var children: [Expr] {
+        var children: [Expr] = []
+        forEachChild { children.append($0) }
+        return children
+    }
+}

@@ -384,45 +384,14 @@ struct ProgramBuilder {
 
     /// Whether an expression binds `slot` (a `let`, or an aggregate's item).
     static func writes(_ slot: Int, in body: Expr) -> Bool {
-        var found = false
-        func walk(_ expr: Expr) {
-            guard !found else { return }
-            switch expr {
-            case .constant, .asOf, .slot:
-                return
-            case .field(let base, _), .negate(let base), .not(let base), .noted(let base, _):
-                walk(base)
-            case .record(let items), .list(let items), .call(_, let items), .invoke(_, let items):
-                items.forEach(walk)
-            case .and(let l, let r), .or(let l, let r), .binary(_, let l, let r), .coalesce(let l, let r):
-                walk(l)
-                walk(r)
-            case .conditional(let c, let t, let e):
-                walk(c)
-                walk(t)
-                walk(e)
-            case .aggregate(_, let list, let s, let itemBody):
-                if s == slot { found = true }
-                walk(list)
-                if let itemBody { walk(itemBody) }
-            case .cases(let branches):
-                for branch in branches {
-                    if let condition = branch.condition { walk(condition) }
-                    walk(branch.value)
-                }
-            case .tiers(let table):
-                walk(table.measure)
-                for row in table.rows { walk(row.value) }
-            case .eligibility(let block):
-                for item in block.exclusions + block.grounds { walk(item.condition) }
-            case .bind(let s, let value, _, let rest):
-                if s == slot { found = true }
-                walk(value)
-                walk(rest)
-            }
+        switch body {
+        case .aggregate(_, _, let s, _) where s == slot, .bind(let s, _, _, _) where s == slot:
+            return true
+        default:
+            var found = false
+            body.forEachChild { child in if !found, writes(slot, in: child) { found = true } }
+            return found
         }
-        walk(body)
-        return found
     }
 
     /// Whether the definitions' calls form no cycle (and name only definitions that exist).
@@ -495,43 +464,18 @@ struct ProgramBuilder {
         func walk(_ expr: Expr) {
             guard !other else { return }
             switch expr {
-            case .constant, .asOf:
-                return
-            case .slot(let s):
-                if s == slot { other = true }
+            case .slot(let s) where s == slot:
+                other = true
             case .field(.slot(let s), let index) where s == slot:
                 guard index >= 0 else { other = true; return }
                 count = max(count, index + 1)
-            case .field(let base, _), .negate(let base), .not(let base), .noted(let base, _):
-                walk(base)
-            case .record(let items), .list(let items), .call(_, let items), .invoke(_, let items):
-                items.forEach(walk)
-            case .and(let l, let r), .or(let l, let r), .binary(_, let l, let r), .coalesce(let l, let r):
-                walk(l)
-                walk(r)
-            case .conditional(let c, let t, let e):
-                walk(c)
-                walk(t)
-                walk(e)
-            case .aggregate(_, let list, let s, let itemBody):
-                if s == slot { other = true }
-                walk(list)
-                if let itemBody { walk(itemBody) }
-            case .cases(let branches):
-                for branch in branches {
-                    if let condition = branch.condition { walk(condition) }
-                    walk(branch.value)
-                }
-            case .tiers(let table):
-                walk(table.measure)
-                for row in table.rows { walk(row.value) }
-            case .eligibility(let block):
-                for item in block.exclusions + block.grounds { walk(item.condition) }
-            case .bind(let s, let value, _, let rest):
-                if s == slot { other = true }
-                walk(value)
-                walk(rest)
+                return
+            case .aggregate(_, _, let s, _) where s == slot, .bind(let s, _, _, _) where s == slot:
+                other = true
+            default:
+                break
             }
+            expr.forEachChild(walk)
         }
         walk(body)
         return other || count == 0 ? nil : count
