@@ -127,17 +127,8 @@ public struct BatchEvaluator {
                 guard !sawFacts, decoder.decodeObject(&parser, into: &frame) else { return nil }
                 sawFacts = true
             }
-            parser.skipWhitespace()
-            guard parser.position < parser.count else { return nil }
-            let byte = parser.input[parser.position]
-            parser.position += 1
-            if byte == JSONByte.comma {
-                parser.skipWhitespace()
-            } else if byte == JSONByte.closeBrace {
-                done = true
-            } else {
-                return nil
-            }
+            guard let more = parser.afterMember() else { return nil }
+            done = !more
         }
         parser.skipWhitespace()
         guard parser.position == parser.count, let asOf else { return nil }

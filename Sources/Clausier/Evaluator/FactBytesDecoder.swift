@@ -105,17 +105,8 @@ struct FactBytesDecoder: Sendable {
             } else {
                 guard readObject(node: child, &parser, &seen, &frame) else { return false }
             }
-            parser.skipWhitespace()
-            guard parser.position < parser.count else { return false }
-            let byte = parser.input[parser.position]
-            parser.position += 1
-            if byte == JSONByte.comma {
-                parser.skipWhitespace()
-            } else if byte == JSONByte.closeBrace {
-                break
-            } else {
-                return false
-            }
+            guard let more = parser.afterMember() else { return false }
+            if !more { break }
         }
         parser.depth -= 1
         return true

@@ -520,6 +520,21 @@ struct JSONParser {
 
     // MARK: Whitespace and errors
 
+    /// After a member's value in an object: true past a `,` (another member follows, whitespace
+    /// skipped), false past the closing `}`, nil for anything else (the document is not one this
+    /// fast reading takes).
+    mutating func afterMember() -> Bool? {
+        skipWhitespace()
+        guard position < count else { return nil }
+        let byte = input[position]
+        position += 1
+        if byte == UInt8(ascii: ",") {
+            skipWhitespace()
+            return true
+        }
+        return byte == UInt8(ascii: "}") ? false : nil
+    }
+
     mutating func skipWhitespace() {
         while position < count {
             switch input[position] {
