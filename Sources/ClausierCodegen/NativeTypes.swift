@@ -96,22 +96,31 @@ struct NativeTypes {
 
     /// The Swift type holding values of `type` in native code.
     mutating func swift(_ type: ValueType) throws(NativeUnsupported) -> String {
+        if let scalar = Self.scalarType(type) { return scalar }
         switch type {
-        case .bool: return "Bool"
-        case .int, .period: return "Int"
-        case .decimal, .percent: return "FixedDecimal"
-        case .money: return "Money"
-        case .date: return "CivilDate"
-        case .datetime: return "Instant"
-        case .time: return "TimeOfDay"
-        case .duration: return "ExactDuration"
         case .enumeration(let cases): return cases.isEmpty ? "String" : choice(cases)
         case .list(let element): return "[\(try swift(element))]"
         case .optional(let inner):
             if case .optional = inner { throw NativeUnsupported(description: "a nested optional") }
             return try swift(inner) + "?"
         case .record(let fields): return try record(fields)
-        case .absent: throw NativeUnsupported(description: "a value of no type")
+        default: throw NativeUnsupported(description: "a value of no type")
+        }
+    }
+
+    /// The runtime's Swift type for a scalar rule type, the same in native code and in the typed API;
+    /// nil for names, lists, records and optionals.
+    static func scalarType(_ type: ValueType) -> String? {
+        switch type {
+        case .bool: "Bool"
+        case .int, .period: "Int"
+        case .decimal, .percent: "FixedDecimal"
+        case .money: "Money"
+        case .date: "CivilDate"
+        case .datetime: "Instant"
+        case .time: "TimeOfDay"
+        case .duration: "ExactDuration"
+        case .enumeration, .list, .record, .optional, .absent: nil
         }
     }
 

@@ -295,20 +295,12 @@ struct TypedAPIGenerator {
     /// The Swift type of a value type; records and enums get named nested types.
     private func swiftType(_ type: ValueType, namespace: String, name: String, qualified: Bool = true) -> String {
         let prefix = qualified ? namespace + "." : ""
+        if let scalar = NativeTypes.scalarType(type) { return scalar }
         switch type {
-        case .bool: return "Bool"
-        case .int: return "Int"
-        case .decimal, .percent: return "FixedDecimal"
-        case .money: return "Money"
-        case .date: return "CivilDate"
-        case .datetime: return "Instant"
-        case .time: return "TimeOfDay"
-        case .duration: return "ExactDuration"
-        case .period: return "Int"
         case .enumeration, .record: return prefix + nestedName(name)
         case .list(let element): return "[\(swiftType(element, namespace: namespace, name: name + "_item", qualified: qualified))]"
         case .optional(let inner): return swiftType(inner, namespace: namespace, name: name, qualified: qualified) + "?"
-        case .absent: return "Never?"
+        default: return "Never?"
         }
     }
 
