@@ -96,6 +96,10 @@ struct NativeTypes {
 
     /// The Swift type holding values of `type` in native code.
     mutating func swift(_ type: ValueType) throws(NativeUnsupported) -> String {
+        // Generated code names one currency, the euro, as a literal: other contracts stay interpreted.
+        if case .money(let currency) = type, currency != .eur {
+            throw NativeUnsupported(description: "an amount in \(currency.code)")
+        }
         if let scalar = Self.scalarType(type) { return scalar }
         switch type {
         case .enumeration(let cases): return cases.isEmpty ? "String" : choice(cases)

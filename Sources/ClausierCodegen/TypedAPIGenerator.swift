@@ -164,7 +164,6 @@ struct TypedAPIGenerator {
     /// generated function, its answer converted to the API's types.
     private func nativeCall(_ decision: CompiledDecision, index: Int, function: String, into w: inout SourceWriter) {
         let namespace = SwiftNames.type(decision.id)
-        var types = native.types
         w.block("if native") { w in
             var arguments: [String] = []
             var counter = 0
@@ -176,7 +175,7 @@ struct TypedAPIGenerator {
                     w.line("let \(plain)Counted = \(name).flatMap { $0 > asOf ? nil : $0 }")
                     argument = plain + "Counted"
                 }
-                arguments.append("\(plain): \(toNative(argument, input.type, types: &types))")
+                arguments.append("\(plain): \(toNative(argument, input.type))")
             }
             arguments += ["asOf: asOf", "explanation: &explanation"]
             w.line("var explanation: NativeExplanation? = explain ? NativeExplanation() : nil")
@@ -202,8 +201,9 @@ struct TypedAPIGenerator {
         }
         switch type {
         case .int: fail("FactCheck.count(\(expr))")
-        case .money(let currency):
-            fail(currency == .eur ? "FactCheck.money(\(expr), currency: .eur)" : "FactCheck.money(\(expr), currency: Currency(code: \(SwiftNames.literal(currency.code))) ?? .eur)")
+        case .money:
+            // Native code exists only for amounts in euros (`NativeTypes.swift(_:)`).
+            fail("FactCheck.money(\(expr), currency: .eur)")
         case .date: fail("FactCheck.date(\(expr))")
         case .optional(let inner) where inner.needsFactCheck:
             counter += 1
@@ -226,17 +226,18 @@ struct TypedAPIGenerator {
     }
 
     /// Swift code turning an API value into the native code's representation.
-    private func toNative(_ expr: String, _ type: ValueType, types: inout NativeTypes) -> String {
+    private func toNative(_ expr: String, _ type: ValueType) -> String {
         switch type {
         case .enumeration: return "\(expr).native"
         case .optional(let inner), .list(let inner):
-            let element = toNative("$0", inner, types: &types)
+            let element = toNative("$0", inner)
             return element == "$0" ? expr : "\(expr).map { \(element) }"
         case .record(let fields):
-            let name = (try? types.swift(type)) ?? "_"
+            // Declared by the native function taking this input; a missing one would not compile.
+            let name = native.types.declared(type) ?? "_"
             let arguments = fields.map { field in
                 let member = SwiftNames.member(field.name)
-                return "\(member.replacingBackquotes): \(toNative("\(expr).\(member)", field.type, types: &types))"
+                return "\(member.replacingBackquotes): \(toNative("\(expr).\(member)", field.type))"
             }
             return "\(native.enumName(contract)).\(name)(\(arguments.joined(separator: ", ")))"
         default: return expr

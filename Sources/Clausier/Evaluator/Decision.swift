@@ -63,3 +63,30 @@ public struct Decision: Sendable, Hashable {
         self.citations = citations
     }
 }
+
+extension ExplanationStep {
+    /// The step of `info` with the value computed there: how the interpreter and native code record one.
+    init(_ info: StepInfo, value: Value) {
+        self.init(
+            kind: info.kind, label: info.label, because: info.because, value: value, type: info.type,
+            citations: info.citations, branch: info.branch)
+    }
+
+    /// The exact answer before its one rounding to the cent, shown so that a reader can check it.
+    static func beforeRounding(_ raw: Value, type: ValueType, mode: RoundingMode) -> ExplanationStep {
+        ExplanationStep(
+            kind: .decision, label: "exact answer, before rounding to the cent (\(mode.rawValue))", because: nil, value: raw,
+            type: type, citations: [])
+    }
+}
+
+extension Decision {
+    /// A decision's citations: its own, then each step's, without repeats.
+    static func citations(_ own: [String], with steps: [ExplanationStep]) -> [String] {
+        var citations = own
+        for step in steps {
+            for citation in step.citations where !citations.contains(citation) { citations.append(citation) }
+        }
+        return citations
+    }
+}

@@ -76,16 +76,9 @@ extension RuleSet {
         let value = try Self.rounded(raw, mode: program.header.rounding)
         var steps = trace.steps ?? []
         if raw != value {
-            // Show the exact amount before the one rounding to the cent, so a reader can check it.
-            steps.append(
-                ExplanationStep(
-                    kind: .decision, label: "exact answer, before rounding to the cent (\(program.header.rounding.rawValue))",
-                    because: nil, value: raw, type: program.decisions[index].resultType, citations: []))
+            steps.append(.beforeRounding(raw, type: program.decisions[index].resultType, mode: program.header.rounding))
         }
-        var citations = program.decisions[index].citations
-        for step in steps {
-            for citation in step.citations where !citations.contains(citation) { citations.append(citation) }
-        }
+        let citations = Decision.citations(program.decisions[index].citations, with: steps)
         return Decision(
             contract: program.header.id, decision: program.decisions[index].id, asOf: asOf, zone: program.header.zone,
             value: value, type: program.decisions[index].resultType, explanation: steps, citations: citations)

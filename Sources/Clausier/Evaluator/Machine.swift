@@ -457,9 +457,6 @@ struct Trace {
 
     mutating func record(_ info: StepInfo, _ value: Value) {
         guard steps != nil else { return }
-        steps?.append(
-            ExplanationStep(
-                kind: info.kind, label: info.label, because: info.because, value: value, type: info.type,
-                citations: info.citations, branch: info.branch))
+        steps?.append(ExplanationStep(info, value: value))
     }
 }

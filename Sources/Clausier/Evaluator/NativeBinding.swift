@@ -39,9 +39,7 @@ public struct NativeBinding: Sendable {
         decision.asOf = asOf
         if !explanation.isEmpty {
             decision.explanation = explanation
-            for step in explanation {
-                for citation in step.citations where !decision.citations.contains(citation) { decision.citations.append(citation) }
-            }
+            decision.citations = Decision.citations(decision.citations, with: explanation)
         }
         return decision
     }

@@ -9,18 +9,12 @@ public struct NativeExplanation: Sendable {
 
     /// Records a step: a value bound, a branch that decided, a definition that answered.
     public mutating func record(_ info: StepInfo, _ value: Value) {
-        steps.append(
-            ExplanationStep(
-                kind: info.kind, label: info.label, because: info.because, value: value, type: info.type,
-                citations: info.citations, branch: info.branch))
+        steps.append(ExplanationStep(info, value: value))
     }
 
     /// Records the exact answer before its one rounding to the cent, when the rounding changed it.
     public mutating func recordRounding(raw: Value, rounded: Value, type: ValueType, mode: RoundingMode) {
         guard raw != rounded else { return }
-        steps.append(
-            ExplanationStep(
-                kind: .decision, label: "exact answer, before rounding to the cent (\(mode.rawValue))", because: nil, value: raw,
-                type: type, citations: []))
+        steps.append(.beforeRounding(raw, type: type, mode: mode))
     }
 }
