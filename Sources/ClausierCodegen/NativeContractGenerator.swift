@@ -10,21 +10,18 @@ struct NativeContractGenerator {
 
     /// The generated enum, its record types, and which decisions it answers.
     struct Output {
+        /// The generated enum's name: `ProspectItRules`.
+        var enumName = ""
         var source = SourceWriter()
         var types = NativeTypes()
         /// Decision index → the native function's name.
         var decisions: [Int: String] = [:]
         /// Decision id → why it has no native code.
         var unsupported: [String: String] = [:]
-
-        /// The generated enum's name for a contract: `ProspectItRules`.
-        func enumName(_ contract: CompiledContract) -> String { Self.enumName(contract) }
-
-        static func enumName(_ contract: CompiledContract) -> String { SwiftNames.type(contract.header.id) + "Rules" }
     }
 
     /// The enum's name: `ProspectItRules`.
-    var enumName: String { Output.enumName(contract) }
+    var enumName: String { SwiftNames.type(contract.header.id) + "Rules" }
 
     /// The parameter names of a decision's typed method and native function, in input order.
     static func parameterNames(_ decision: CompiledDecision) -> [String] {
@@ -39,6 +36,7 @@ struct NativeContractGenerator {
 
     func generate() -> Output {
         var output = Output()
+        output.enumName = enumName
         var body = SourceWriter()
         body.indent(by: 1)
         // Definitions can call each other: drop those that fail, and those calling them, until none fails.

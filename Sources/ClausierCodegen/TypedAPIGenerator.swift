@@ -179,7 +179,7 @@ struct TypedAPIGenerator {
             }
             arguments += ["asOf: asOf", "explanation: &explanation"]
             w.line("var explanation: NativeExplanation? = explain ? NativeExplanation() : nil")
-            w.line("let answer = try \(native.enumName(contract)).\(function)(\(arguments.joined(separator: ", ")))")
+            w.line("let answer = try \(native.enumName).\(function)(\(arguments.joined(separator: ", ")))")
             let result = SwiftNames.type(decision.id) + ".Result"
             w.line("let value: \(result) = \(fromNative("answer", decision.resultType, namespace: namespace, name: resultName(decision)))")
             w.block("if let explanation") { w in
@@ -239,7 +239,7 @@ struct TypedAPIGenerator {
                 let member = SwiftNames.member(field.name)
                 return "\(member.replacingBackquotes): \(toNative("\(expr).\(member)", field.type))"
             }
-            return "\(native.enumName(contract)).\(name)(\(arguments.joined(separator: ", ")))"
+            return "\(native.enumName).\(name)(\(arguments.joined(separator: ", ")))"
         default: return expr
         }
     }
@@ -334,7 +334,7 @@ struct TypedAPIGenerator {
                 }
                 w.line()
                 if let nativeType = native.types.declared(type) {
-                    let qualified = "\(native.enumName(contract)).\(nativeType)"
+                    let qualified = "\(native.enumName).\(nativeType)"
                     w.line()
                     w.doc("The same name in the generated rules.")
                     w.block("fileprivate var native: \(qualified)") { w in
