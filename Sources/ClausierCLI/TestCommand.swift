@@ -63,7 +63,7 @@ struct TestCommand: ParsableCommand {
         }
         if !diagnostics.isEmpty { show(diagnostics) }
         let report = TestRunner.run(files, rules: rules)
-        let contracts = coverage || minCoverage != nil ? Coverage.compute(report, rules: rules) : nil
+        let contracts = coverage || minCoverage != nil ? Coverage.compute(report, rules: rules, files: check.compilation.contractFiles) : nil
         let belowThreshold = minCoverage.map { minimum in contracts?.filter { $0.percent < minimum } ?? [] } ?? []
         let shortfall = belowThreshold.map { contract in
             "coverage of \(contract.contract) is \(Coverage.format(contract.percent))%, below the minimum of \(minCoverage ?? 0)%\n"

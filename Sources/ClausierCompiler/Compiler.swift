@@ -10,29 +10,24 @@ public struct CompilationResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// Where each decision is written, by contract id and decision id.
     public var decisionLocations: [String: [String: SourceLocation]] = [:]
+    /// The files compiled, as they were read: renderers quote the lines of findings from them.
+    public var sources: [SourceFile] = []
+    /// The file each contract is written in, by contract id: compiled branches name it relative to the
+    /// rules root (``SourceFile/relativePath``), and reports show it as it was given.
+    public var contractFiles: [String: SourceFile] = [:]
 }
 
-/// A source text to compile, with the path that findings will name.
-public struct SourceFile: Sendable, Hashable {
-    /// The path shown in findings.
-    public var path: String
-    /// The file's bytes.
-    public var bytes: [UInt8]
-
-    /// Creates a source from text.
-    public init(path: String, text: String) {
-        self.path = path
-        self.bytes = Array(text.utf8)
-    }
-
-    /// Creates a source from raw bytes (invalid UTF-8 is reported, not assumed away).
-    public init(path: String, bytes: [UInt8]) {
-        self.path = path
-        self.bytes = bytes
-    }
-}
-
-/// Compiles rule files into a ``RuleSet``: load YAML, parse, check, lower.
+/// Compiles rule files into a ``RuleSet``, one stage after another, each handing the next a value:
+///
+/// 1. load: the file's bytes into a YAML tree with places (`YAMLLoader`);
+/// 2. parse: the YAML tree into the rule file's syntax tree, expressions parsed (`RuleFileParser`);
+/// 3. check: the syntax tree into the typed tree, names resolved and types known (`ContractChecker`);
+/// 4. analyse: the typed tree read for coverage, conflicts, citations and the like (`ContractAnalysis`);
+/// 5. lower: the typed tree into the runtime's IR, with its source map (`Lowering`).
+///
+/// Every stage reports every finding it can, and a file goes on to the next stage as far as it can,
+/// so that one run shows shape errors, type errors and analyses together. Only a contract without
+/// errors is lowered.
 public enum Compiler {
     /// The suffix of test files, which live next to rule files and are not rules.
     public static let testSuffixes = [".test.yaml", ".test.yml"]
@@ -43,6 +38,7 @@ public enum Compiler {
         var contracts: [CompiledContract] = []
         var ids: [String: SourceLocation] = [:]
         var locations: [String: [String: SourceLocation]] = [:]
+        var contractFiles: [String: SourceFile] = [:]
         for source in sources {
             let (root, yamlDiagnostics) = YAMLLoader.load(bytes: source.bytes, file: source.path)
             diagnostics += yamlDiagnostics
@@ -52,7 +48,7 @@ public enum Compiler {
                 }
                 continue
             }
-            var parser = RuleFileParser(file: source.path)
+            var parser = RuleFileParser(source: source)
             let syntax = parser.parse(root)
             diagnostics += parser.diagnostics
             guard let syntax else { continue }
@@ -64,22 +60,25 @@ public enum Compiler {
                     continue
                 }
                 ids[id.text] = id.location
-            }
-            if let id = syntax.header.fields["id"]?.text {
-                for decision in syntax.decisions where locations[id]?[decision.id.text] == nil {
-                    locations[id, default: [:]][decision.id.text] = decision.id.location
+                contractFiles[id.text] = source
+                for decision in syntax.decisions where locations[id.text]?[decision.id.text] == nil {
+                    locations[id.text, default: [:]][decision.id.text] = decision.id.location
                 }
             }
-            var syntaxWithText = syntax
-            syntaxWithText.positions = SourcePositions(bytes: source.bytes)
-            var compiler = ContractCompiler(syntaxWithText)
-            let contract = compiler.compile()
-            diagnostics += compiler.diagnostics
-            if let contract { contracts.append(contract) }
+            var checker = ContractChecker(syntax)
+            let typed = checker.check()
+            guard let typed else {
+                diagnostics += checker.diagnostics
+                continue
+            }
+            let findings = checker.diagnostics + ContractAnalysis.findings(typed)
+            diagnostics += findings
+            if !findings.hasErrors, let contract = Lowering.lower(typed) { contracts.append(contract) }
         }
         let sorted = diagnostics.sortedByLocation()
         return CompilationResult(
-            ruleSet: sorted.hasErrors ? nil : RuleSet(contracts: contracts), diagnostics: sorted, decisionLocations: locations)
+            ruleSet: sorted.hasErrors ? nil : RuleSet(contracts: contracts), diagnostics: sorted, decisionLocations: locations,
+            sources: sources, contractFiles: contractFiles)
     }
 
     /// Compiles the rule files at the given paths: files, or directories searched recursively for
@@ -87,12 +86,12 @@ public enum Compiler {
     public static func compile(paths: [String]) -> CompilationResult {
         var sources: [SourceFile] = []
         var diagnostics: [Diagnostic] = []
-        for file in ruleFiles(in: paths, diagnostics: &diagnostics) {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                diagnostics.append(unreadable(file))
+        for file in files(in: paths, diagnostics: &diagnostics) where !isTestFile(file.path) {
+            guard let data = FileManager.default.contents(atPath: file.path) else {
+                diagnostics.append(unreadable(file.path))
                 continue
             }
-            sources.append(SourceFile(path: file, bytes: Array(data)))
+            sources.append(SourceFile(path: file.path, bytes: Array(data), relativePath: file.relativePath))
         }
         var result = compile(sources)
         if diagnostics.hasErrors { result.ruleSet = nil }
@@ -112,16 +111,20 @@ public enum Compiler {
 
     /// The rule files under the paths, sorted; test files are left out.
     public static func ruleFiles(in paths: [String], diagnostics: inout [Diagnostic]) -> [String] {
-        files(in: paths, diagnostics: &diagnostics).filter { path in !testSuffixes.contains { path.hasSuffix($0) } }
+        files(in: paths, diagnostics: &diagnostics).map(\.path).filter { !isTestFile($0) }
     }
 
     /// The test files under the paths, sorted.
     public static func testFiles(in paths: [String], diagnostics: inout [Diagnostic]) -> [String] {
-        files(in: paths, diagnostics: &diagnostics).filter { path in testSuffixes.contains { path.hasSuffix($0) } }
+        files(in: paths, diagnostics: &diagnostics).map(\.path).filter(isTestFile)
     }
 
-    static func files(in paths: [String], diagnostics: inout [Diagnostic]) -> [String] {
-        var result: [String] = []
+    static func isTestFile(_ path: String) -> Bool { testSuffixes.contains { path.hasSuffix($0) } }
+
+    /// The YAML files under the paths, with each one's path relative to its root: the directory it was
+    /// found in, or the folder of a file given by itself.
+    static func files(in paths: [String], diagnostics: inout [Diagnostic]) -> [(path: String, relativePath: String)] {
+        var result: [(path: String, relativePath: String)] = []
         let manager = FileManager.default
         for path in paths {
             var isDirectory: ObjCBool = false
@@ -131,17 +134,17 @@ public enum Compiler {
                 continue
             }
             if !isDirectory.boolValue {
-                result.append(path)
+                result.append((path, (path as NSString).lastPathComponent))
                 continue
             }
             guard let enumerator = manager.enumerator(atPath: path) else { continue }
-            var found: [String] = []
+            var found: [(path: String, relativePath: String)] = []
             while let entry = enumerator.nextObject() as? String {
                 if entry.hasSuffix(".yaml") || entry.hasSuffix(".yml") {
-                    found.append(path.hasSuffix("/") ? path + entry : path + "/" + entry)
+                    found.append((path.hasSuffix("/") ? path + entry : path + "/" + entry, entry))
                 }
             }
-            result += found.sorted()
+            result += found.sorted { $0.path < $1.path }
         }
         return result
     }

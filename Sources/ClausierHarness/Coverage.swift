@@ -1,4 +1,5 @@
 import Clausier
+import ClausierDiagnostics
 
 /// One thing a test can exercise: a decision, or a branch of a rule.
 public struct CoverageItem: Sendable, Hashable {
@@ -33,9 +34,13 @@ public struct ContractCoverage: Sendable {
 /// explanation shows it deciding. Failing cases count for nothing: they prove no behaviour.
 public enum Coverage {
     /// Coverage of every contract of the rules.
-    public static func compute(_ report: TestReport, rules: RuleSet) -> [ContractCoverage] {
+    ///
+    /// Compiled branches name their file relative to the rules root; given the file of each contract
+    /// (``CompilationResult/contractFiles``), the report names it as it was given, like findings do.
+    public static func compute(_ report: TestReport, rules: RuleSet, files: [String: SourceFile] = [:]) -> [ContractCoverage] {
         rules.contracts.map { contract in
             let id = contract.header.id
+            let file = files[id]
             let passing = report.outcomes.filter { $0.contract == id && $0.passed }
             let asked = Set(passing.map(\.testCase.decision))
             var hit = Set<Int>()
@@ -49,11 +54,18 @@ public enum Coverage {
             }
             for (index, branch) in contract.branches.enumerated() {
                 items.append(
-                    CoverageItem(kind: branch.kind.rawValue, rule: branch.rule, label: branch.label, location: branch.location,
+                    CoverageItem(kind: branch.kind.rawValue, rule: branch.rule, label: branch.label,
+                                 location: file.map { shown(branch.location, in: $0) } ?? branch.location,
                                  covered: hit.contains(index)))
             }
             return ContractCoverage(contract: id, items: items)
         }
+    }
+
+    /// A compiled location, `relative/path.yaml:line:column`, with the file's path as it was given.
+    static func shown(_ location: String, in file: SourceFile) -> String {
+        guard location.hasPrefix(file.relativePath + ":") else { return location }
+        return file.path + location.dropFirst(file.relativePath.count)
     }
 
     /// The report as text: per contract, every item marked covered or not, and the percentage.

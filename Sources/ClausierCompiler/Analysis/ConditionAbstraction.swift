@@ -1,52 +1,34 @@
 import Clausier
 
-extension ExpressionChecker {
-    /// Abstracts a condition for the coverage analysis, recording the domain of each variable it uses.
-    ///
-    /// Types are found by checking sub-expressions on a copy of the checker, whose findings are
-    /// dropped: the condition itself has already been checked and reported.
-    func abstract(_ e: ExpressionSyntax, scope: Scope, in text: Located, domains: inout [String: Domain]) -> Condition {
-        switch e {
-        case .bool(let b, _):
+/// Abstracts checked conditions for the coverage analysis: which facts they match, as far as
+/// booleans, enum equalities and comparisons of one measure with constants tell.
+///
+/// It reads the typed tree only: each operand's type is the one the checker found, and each
+/// variable is named by the expression the editor wrote.
+struct ConditionAbstraction {
+    /// The domain of each variable met so far, by its text.
+    private(set) var domains: [String: Domain] = [:]
+
+    mutating func abstract(_ condition: Typed) -> Condition {
+        switch condition.expr {
+        case .constant(.bool(let b)):
             return .constant(b)
-        case .unary("not", let inner, _):
-            return .not(abstract(inner, scope: scope, in: text, domains: &domains))
-        case .binary("and", let l, let r, _):
-            return .and(abstract(l, scope: scope, in: text, domains: &domains), abstract(r, scope: scope, in: text, domains: &domains))
-        case .binary("or", let l, let r, _):
-            return .or(abstract(l, scope: scope, in: text, domains: &domains), abstract(r, scope: scope, in: text, domains: &domains))
-        case .binary(let op, let l, let r, _):
-            if let comparison = Comparison(rawValue: op),
-               let atom = comparisonAtom(comparison, l, r, scope: scope, in: text, domains: &domains)
-            {
-                return atom
-            }
-            return .atom(.boolean(e.text))
+        case .not(let inner):
+            return .not(abstract(inner))
+        case .and(let l, let r):
+            return .and(abstract(l), abstract(r))
+        case .or(let l, let r):
+            return .or(abstract(l), abstract(r))
+        case .binary(.compare(let comparison), let l, let r):
+            return atom(comparison, l, r) ?? .atom(.boolean(Self.text(condition)))
         default:
-            return .atom(.boolean(e.text))
+            return .atom(.boolean(Self.text(condition)))
         }
     }
 
-    private func typeOf(_ e: ExpressionSyntax, scope: Scope, in text: Located) -> Typed? {
-        var copy = self
-        copy.diagnostics = []
-        return copy.infer(e, expected: nil, scope: scope, in: text)
-    }
+    private static func text(_ typed: Typed) -> String { typed.syntax?.text ?? "" }
 
-    private func constant(_ e: ExpressionSyntax, as type: ValueType, scope: Scope, in text: Located) -> Value? {
-        var copy = self
-        copy.diagnostics = []
-        guard let typed = copy.check(e, expected: type, scope: scope, in: text) else { return nil }
-        switch typed.expr {
-        case .constant(let v): return v
-        case .call(.toDecimal, let args):
-            if let first = args.first, case .constant(.int(let i)) = first { return .decimal(FixedDecimal(i)) }
-            return nil
-        default: return nil
-        }
-    }
-
-    private func isLiteral(_ e: ExpressionSyntax) -> Bool {
+    private static func isLiteral(_ e: ExpressionSyntax?) -> Bool {
         switch e {
         case .number, .quantity, .percent, .date, .time: true
         case .unary("-", let inner, _): isLiteral(inner)
@@ -54,27 +36,38 @@ extension ExpressionChecker {
         }
     }
 
-    private func comparisonAtom(
-        _ comparison: Comparison, _ l: ExpressionSyntax, _ r: ExpressionSyntax, scope: Scope, in text: Located,
-        domains: inout [String: Domain]
-    ) -> Condition? {
+    /// A bare name that the checker read as one of an enum's values, such as `emergency`.
+    private static func enumValue(_ typed: Typed) -> String? {
+        guard case .name(let path, _) = typed.syntax, path.count == 1, case .constant(.name(let value)) = typed.expr,
+              value == path[0]
+        else { return nil }
+        return value
+    }
+
+    /// The constant an ordered variable is compared with, in the variable's type.
+    private static func constant(_ literal: Typed, as type: ValueType) -> Value? {
+        guard case .constant(let value) = literal.expr else { return nil }
+        if literal.type == type { return value }
+        if case .int(let i) = value, type == .decimal { return .decimal(FixedDecimal(i)) }
+        return nil
+    }
+
+    private mutating func atom(_ comparison: Comparison, _ l: Typed, _ r: Typed) -> Condition? {
         // variable == enum value (either side).
-        for (variable, literal) in [(l, r), (r, l)] where isUnresolvedName(literal, scope) {
-            guard let typed = typeOf(variable, scope: scope, in: text), case .enumeration(let cases) = typed.type,
-                  case .name(let path, _) = literal, let value = path.first, cases.contains(value),
+        for (variable, literal) in [(l, r), (r, l)] {
+            guard let value = Self.enumValue(literal), case .enumeration(let cases) = variable.type, cases.contains(value),
                   comparison == .equal || comparison == .notEqual
             else { continue }
-            domains[variable.text] = .enumeration(cases)
-            let atom = Condition.atom(.enumIs(variable.text, value))
+            domains[Self.text(variable)] = .enumeration(cases)
+            let atom = Condition.atom(.enumIs(Self.text(variable), value))
             return comparison == .equal ? atom : .not(atom)
         }
         // measure <op> constant (either side).
-        for (variable, literal, flipped) in [(l, r, false), (r, l, true)] where isLiteral(literal) && !isLiteral(variable) {
-            guard let typed = typeOf(variable, scope: scope, in: text), typed.type.isOrdered,
-                  let value = constant(literal, as: typed.type, scope: scope, in: text)
-            else { continue }
+        for (variable, literal, flipped) in [(l, r, false), (r, l, true)]
+        where Self.isLiteral(literal.syntax) && !Self.isLiteral(variable.syntax) {
+            guard variable.type.isOrdered, let value = Self.constant(literal, as: variable.type) else { continue }
             let op = flipped ? comparison.flipped : comparison
-            return .atom(.compare(variable.text, op, value))
+            return .atom(.compare(Self.text(variable), op, value))
         }
         return nil
     }

@@ -9,7 +9,7 @@ struct Token: Equatable {
 }
 
 /// An error in an expression's text, at an offset.
-struct ExpressionError: Error, Equatable {
+struct ExpressionError: Error, Hashable {
     var message: String
     var offset: Int
     var hint: String?

@@ -3,8 +3,9 @@ import ClausierDiagnostics
 
 /// Turns the YAML tree of a rule file into its syntax tree, reporting every shape error at its line.
 ///
-/// Expressions stay text here; the expression parser and the checker read them later, so that one
-/// run reports shape errors and type errors together.
+/// Every expression is parsed here too, with `ExpressionParser`, so that the checker starts from
+/// complete trees; an expression with a syntax error carries it, and the checker reports it where it
+/// reads the expression.
 struct RuleFileParser {
     static let topKeys = ["contract", "terms", "definitions", "decisions"]
     static let termKeys = ["title", "provisions", "prevails", "because"]
@@ -20,10 +21,22 @@ struct RuleFileParser {
     static let itemKeys = ["when", "reason", "cites", "because"]
     static let inputAttributeKeys = ["type", "counts", "unused"]
 
-    let file: String
+    let source: SourceFile
     var diagnostics: [Diagnostic] = []
 
-    init(file: String) { self.file = file }
+    init(source: SourceFile) { self.source = source }
+
+    private func expression(_ text: Located) -> ExpressionText {
+        do {
+            return ExpressionText(text, syntax: try ExpressionParser.parse(text.text))
+        } catch {
+            return ExpressionText(text, error: error)
+        }
+    }
+
+    private func expression(_ text: Located?) -> ExpressionText? {
+        text.map { expression($0) }
+    }
 
     mutating func parse(_ root: YAMLNode) -> ContractSyntax? {
         guard case .mapping(let top) = root else {
@@ -48,7 +61,7 @@ struct RuleFileParser {
         if reader.node("decisions") == nil {
             reader.diagnostics.append(.error(.missingKey, "a rule file needs 'decisions'", at: top.location))
         }
-        return ContractSyntax(file: file, header: header, terms: terms, definitions: definitions, decisions: decisions)
+        return ContractSyntax(source: source, header: header, terms: terms, definitions: definitions, decisions: decisions)
     }
 
     private mutating func mapping(_ node: YAMLNode, what: String) -> YAMLMapping? {
@@ -91,7 +104,7 @@ struct RuleFileParser {
                 let says = provisionReader.scalar("says", required: false)?.text
                 reader.diagnostics += provisionReader.diagnostics
                 if let value, !cites.isEmpty {
-                    provisions.append(ProvisionSyntax(value: value, cites: cites, says: says, location: pm.location))
+                    provisions.append(ProvisionSyntax(value: expression(value), cites: cites, says: says, location: pm.location))
                 }
             }
             if !reader.has("provisions") {
@@ -222,11 +235,11 @@ struct RuleFileParser {
         var forEach: ForEachSyntax?
         if reader.has("for_each") || reader.has("as") {
             if let list = reader.scalar("for_each", required: true), let item = reader.scalar("as", required: true) {
-                forEach = ForEachSyntax(list: list, item: item)
+                forEach = ForEachSyntax(list: expression(list), item: item)
             }
         }
         guard let that, let fact, let message else { return nil }
-        return RequireSyntax(that: that, fact: fact, message: message, forEach: forEach, location: m.location)
+        return RequireSyntax(that: expression(that), fact: fact, message: message, forEach: forEach, location: m.location)
     }
 
     /// A value: an expression, `cases`, `tiers`, exclusions and grounds, or a record of values.
@@ -237,7 +250,7 @@ struct RuleFileParser {
                 diagnostics.append(.error(.wrongShape, "a value is missing here", at: s.location))
                 return nil
             }
-            return .expression(Located(s.value, at: s.location, quoted: s.isQuoted))
+            return .expression(expression(Located(s.value, at: s.location, quoted: s.isQuoted)))
         case .sequence(let seq):
             var items: [NodeSyntax] = []
             for item in seq.items {
@@ -287,7 +300,7 @@ struct RuleFileParser {
                     reader.diagnostics.append(.error(.missingKey, "a case needs 'then', its value", at: item.location))
                 }
                 if let when, let thenNode, let value = parseNode(thenNode) {
-                    cases.append(CaseSyntax(when: when, then: value, provenance: provenance, location: item.location))
+                    cases.append(CaseSyntax(when: expression(when), then: value, provenance: provenance, location: item.location))
                 }
             }
             diagnostics += reader.diagnostics
@@ -316,7 +329,7 @@ struct RuleFileParser {
             let rowProvenance = rowReader.provenance()
             if let thenNode = rowReader.node("then") {
                 if let value = parseNode(thenNode) {
-                    rows.append(TierRowSyntax(from: from, to: to, then: value, provenance: rowProvenance, location: rm.location))
+                    rows.append(TierRowSyntax(from: expression(from), to: expression(to), then: value, provenance: rowProvenance, location: rm.location))
                 }
             } else {
                 rowReader.diagnostics.append(.error(.missingKey, "a tier row needs 'then', its value", at: rm.location))
@@ -328,12 +341,12 @@ struct RuleFileParser {
         }
         diagnostics += reader.diagnostics
         guard let of else { return nil }
-        return .tiers(TiersSyntax(of: of, boundaries: boundaries, rows: rows, provenance: provenance, location: m.location))
+        return .tiers(TiersSyntax(of: expression(of), boundaries: boundaries, rows: rows, provenance: provenance, location: m.location))
     }
 
     private mutating func parseEligibility(_ m: YAMLMapping) -> NodeSyntax? {
         var reader = MappingReader(m, context: "exclusions and grounds", known: Self.eligibilityKeys)
-        func items(_ key: String, _ reader: inout MappingReader) -> [EligibilityItemSyntax] {
+        func items(_ key: String, _ reader: inout MappingReader, _ parser: inout RuleFileParser) -> [EligibilityItemSyntax] {
             var result: [EligibilityItemSyntax] = []
             for im in reader.mappings(key) {
                 var itemReader = MappingReader(im, context: "an item of '\(key)'", known: Self.itemKeys)
@@ -342,13 +355,13 @@ struct RuleFileParser {
                 let provenance = itemReader.provenance()
                 reader.diagnostics += itemReader.diagnostics
                 if let when, let reason {
-                    result.append(EligibilityItemSyntax(when: when, reason: reason, provenance: provenance, location: im.location))
+                    result.append(EligibilityItemSyntax(when: parser.expression(when), reason: reason, provenance: provenance, location: im.location))
                 }
             }
             return result
         }
-        let exclusions = items("exclusions", &reader)
-        let grounds = items("grounds", &reader)
+        let exclusions = items("exclusions", &reader, &self)
+        let grounds = items("grounds", &reader, &self)
         let granted = reader.scalar("granted", required: true)
         let refused = reader.scalar("refused", required: true)
         let noGround = reader.scalar("no_ground", required: true)

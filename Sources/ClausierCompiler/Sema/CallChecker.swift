@@ -1,21 +1,77 @@
 import Clausier
 import ClausierDiagnostics
 
+/// How a built-in function is checked: what it takes and what it answers.
+enum BuiltinSignature {
+    /// Arguments of fixed types, checked in order, and the type of the result.
+    case fixed(Builtin, [ValueType], returns: ValueType)
+    /// `min`, `max`: two or more values of one ordered type, which is the result's.
+    case extremum(Builtin)
+    /// `round(x)`: an amount in the contract's currency, rounded by its rule.
+    case round
+    /// `exists(x)`: whether an optional value is present.
+    case exists
+    /// `sum`, `count`, `any`, `all` over a list, with an optional `item => expression`.
+    case aggregate(Aggregate)
+}
+
 extension ExpressionChecker {
+    /// Every built-in function by the name rule files call it, in the order suggestions list them.
+    ///
+    /// The one table a new built-in is added to: calls are checked from it, and definitions may not
+    /// take its names. (The runtime's ``Builtin`` says how the function is computed.)
+    static let builtins: KeyValuePairs<String, BuiltinSignature> = [
+        "min": .extremum(.min),
+        "max": .extremum(.max),
+        "local_date": .fixed(.localDate, [.datetime], returns: .date),
+        "local_time": .fixed(.localTime, [.datetime], returns: .time),
+        "at_local": .fixed(.atLocal, [.date, .time], returns: .datetime),
+        "is_business_day": .fixed(.isBusinessDay, [.date], returns: .bool),
+        "is_holiday": .fixed(.isHoliday, [.date], returns: .bool),
+        "weekday": .fixed(.weekday, [.date], returns: weekdays),
+        "end_of_month": .fixed(.endOfMonth, [.date], returns: .date),
+        "quarter": .fixed(.quarter, [.date], returns: .int),
+        "year": .fixed(.year, [.date], returns: .int),
+        "month": .fixed(.month, [.date], returns: .int),
+        "days_between": .fixed(.daysBetween, [.date, .date], returns: .int),
+        "ceil": .fixed(.ceil, [.decimal], returns: .int),
+        "floor": .fixed(.floor, [.decimal], returns: .int),
+        "round": .round,
+        "exists": .exists,
+        "decimal": .fixed(.toDecimal, [.int], returns: .decimal),
+        "day_count": .fixed(.dayCount, [.period(.days)], returns: .int),
+        "hours": .fixed(.hours, [.duration], returns: .decimal),
+        "days": .fixed(.daysOf, [.int], returns: .period(.days)),
+        "business_days": .fixed(.businessDaysOf, [.int], returns: .period(.businessDays)),
+        "jours_francs": .fixed(.joursFrancsOf, [.int], returns: .period(.joursFrancs)),
+        "months": .fixed(.monthsOf, [.int], returns: .period(.months)),
+        "years": .fixed(.yearsOf, [.int], returns: .period(.years)),
+        "sum": .aggregate(.sum),
+        "count": .aggregate(.count),
+        "any": .aggregate(.any),
+        "all": .aggregate(.all),
+    ]
+
+    /// The built-in named `name`, if there is one.
+    static func builtin(named name: String) -> BuiltinSignature? {
+        builtins.first { $0.key == name }?.value
+    }
+
     /// Checks a call of a built-in function, an aggregate or a definition.
     mutating func call(
         _ name: String, _ args: [ExpressionSyntax], expected: ValueType?, scope: Scope, in text: Located,
         _ at: SourceLocation
     ) -> Typed? {
-        if ["sum", "count", "any", "all"].contains(name) {
-            return aggregate(name, args, scope: scope, in: text, at)
+        let signature = Self.builtin(named: name)
+        if case .aggregate(let kind) = signature {
+            return aggregate(kind, name, args, scope: scope, in: text, at)
         }
         if let definition = definitions[name] {
             return invoke(definition, args, scope: scope, in: text, at)
         }
-        guard let builtin = Builtin(rawValue: name) else {
+        guard let signature else {
             var hints: [String] = []
-            let candidates = Self.builtinNames + Array(definitions.keys)
+            let candidates = Self.builtins.map(\.key) + Array(definitions.keys)
             if let close = Suggestions.closest(to: name, among: candidates) { hints.append("did you mean '\(close)'?") }
             diagnostics.append(.error(.unknownName, "unknown function '\(name)'", at: at, hints: hints))
             return nil
@@ -26,12 +82,25 @@ extension ExpressionChecker {
                 .error(.badCall, "\(name)() takes \(n) argument\(n == 1 ? "" : "s"), not \(args.count)", at: at))
             return false
         }
-        func one(_ type: ValueType) -> Expr? {
-            guard arity(1) else { return nil }
-            return check(args[0], expected: type, scope: scope, in: text)?.expr
+        /// Checks the arguments against fixed types, stopping at the first that does not check.
+        func arguments(_ types: [ValueType]) -> [Typed]? {
+            guard arity(types.count) else { return nil }
+            var checked: [Typed] = []
+            for (arg, type) in zip(args, types) {
+                guard let typed = check(arg, expected: type, scope: scope, in: text) else { return nil }
+                checked.append(typed)
+            }
+            return checked
         }
-        switch builtin {
-        case .min, .max:
+        switch signature {
+        case .fixed(let builtin, let parameters, let returns):
+            guard let checked = arguments(parameters) else { return nil }
+            return Typed(expr: .call(builtin, checked), type: returns)
+        case .round:
+            let money = ValueType.money(header.currency)
+            guard let checked = arguments([money]) else { return nil }
+            return Typed(expr: .call(.round, checked), type: money)
+        case .extremum(let builtin):
             guard args.count >= 2 else {
                 diagnostics.append(.error(.badCall, "\(name)() takes at least 2 arguments", at: at))
                 return nil
@@ -47,69 +116,27 @@ extension ExpressionChecker {
                 diagnostics.append(.error(.typeMismatch, "\(name)() needs values that can be ordered, not \(type.spoken)", at: at))
                 return nil
             }
-            var exprs: [Expr] = []
+            var converted: [Typed] = []
             for (arg, t) in zip(args, typed) {
                 guard let c = coerce(t, to: type, at: location(arg, text), what: "'\(arg.text)'") else { return nil }
-                exprs.append(c.expr)
+                converted.append(c)
             }
-            return Typed(expr: .call(builtin, exprs), type: type)
-        case .localDate, .localTime:
-            guard let e = one(.datetime) else { return nil }
-            return Typed(expr: .call(builtin, [e]), type: builtin == .localDate ? .date : .time)
-        case .atLocal:
-            guard arity(2), let d = check(args[0], expected: .date, scope: scope, in: text),
-                  let t = check(args[1], expected: .time, scope: scope, in: text)
-            else { return nil }
-            return Typed(expr: .call(builtin, [d.expr, t.expr]), type: .datetime)
-        case .isBusinessDay, .isHoliday:
-            guard let e = one(.date) else { return nil }
-            return Typed(expr: .call(builtin, [e]), type: .bool)
-        case .weekday:
-            guard let e = one(.date) else { return nil }
-            return Typed(expr: .call(builtin, [e]), type: Self.weekdays)
-        case .endOfMonth:
-            guard let e = one(.date) else { return nil }
-            return Typed(expr: .call(builtin, [e]), type: .date)
-        case .quarter, .year, .month:
-            guard let e = one(.date) else { return nil }
-            return Typed(expr: .call(builtin, [e]), type: .int)
-        case .daysBetween:
-            guard arity(2), let a = check(args[0], expected: .date, scope: scope, in: text),
-                  let b = check(args[1], expected: .date, scope: scope, in: text)
-            else { return nil }
-            return Typed(expr: .call(builtin, [a.expr, b.expr]), type: .int)
-        case .ceil, .floor:
-            guard let e = one(.decimal) else { return nil }
-            return Typed(expr: .call(builtin, [e]), type: .int)
-        case .round:
-            guard let e = one(.money(header.currency)) else { return nil }
-            return Typed(expr: .call(builtin, [e]), type: .money(header.currency))
+            return Typed(expr: .call(builtin, converted), type: type)
         case .exists:
             guard arity(1), let t = infer(args[0], expected: nil, scope: scope, in: text) else { return nil }
             if !t.type.isOptional {
                 diagnostics.append(
                     .warning(.typeMismatch, "'\(args[0].text)' is never absent, so exists() is always true here", at: at))
             }
-            return Typed(expr: .call(.exists, [t.expr]), type: .bool)
-        case .toDecimal:
-            guard let e = one(.int) else { return nil }
-            return Typed(expr: .call(builtin, [e]), type: .decimal)
-        case .dayCount:
-            guard let e = one(.period(.days)) else { return nil }
-            return Typed(expr: .call(builtin, [e]), type: .int)
-        case .hours:
-            guard let e = one(.duration) else { return nil }
-            return Typed(expr: .call(builtin, [e]), type: .decimal)
-        case .daysOf, .businessDaysOf, .joursFrancsOf, .monthsOf, .yearsOf:
-            guard let e = one(.int), let unit = builtin.periodUnit else { return nil }
-            return Typed(expr: .call(builtin, [e]), type: .period(unit))
+            return Typed(expr: .call(.exists, [t]), type: .bool)
+        case .aggregate:
+            return nil
         }
     }
 
     private mutating func aggregate(
-        _ name: String, _ args: [ExpressionSyntax], scope: Scope, in text: Located, _ at: SourceLocation
+        _ kind: Aggregate, _ name: String, _ args: [ExpressionSyntax], scope: Scope, in text: Located, _ at: SourceLocation
     ) -> Typed? {
-        let kind = Aggregate(rawValue: name) ?? .count
         guard (1...2).contains(args.count) else {
             diagnostics.append(
                 .error(.badCall, "\(name)() takes a list and, optionally, 'item => expression'", at: at,
@@ -144,9 +171,9 @@ extension ExpressionChecker {
         }
         switch kind {
         case .count:
-            return Typed(expr: .aggregate(.count, list: list.expr, slot: slot, body: body?.expr), type: .int)
+            return Typed(expr: .aggregate(.count, list: list, slot: slot, body: body), type: .int)
         case .any, .all:
-            return Typed(expr: .aggregate(kind, list: list.expr, slot: slot, body: body?.expr), type: .bool)
+            return Typed(expr: .aggregate(kind, list: list, slot: slot, body: body), type: .bool)
         case .sum:
             let type = body?.type ?? element
             let zero: Value
@@ -163,7 +190,9 @@ extension ExpressionChecker {
             }
             // An empty list sums to the zero of its unit, in the contract's currency for money.
             return Typed(
-                expr: .coalesce(.aggregate(.sum, list: list.expr, slot: slot, body: body?.expr), .constant(zero)),
+                expr: .coalesce(
+                    Typed(expr: .aggregate(.sum, list: list, slot: slot, body: body), type: .optional(type)),
+                    Typed(expr: .constant(zero), type: type)),
                 type: type)
         }
     }
@@ -179,13 +208,13 @@ extension ExpressionChecker {
                        at: at))
             return nil
         }
-        var exprs: [Expr] = []
+        var exprs: [Typed] = []
         for (arg, parameter) in zip(args, definition.parameters) {
             guard let t = infer(arg, expected: parameter.type, scope: scope, in: text) else { return nil }
             guard let c = coerce(t, to: parameter.type, at: location(arg, text), what: "the argument '\(parameter.name)'") else {
                 return nil
             }
-            exprs.append(c.expr)
+            exprs.append(c)
         }
         calls.insert(definition.index)
         return Typed(expr: .invoke(definition: definition.index, arguments: exprs), type: definition.returns)

@@ -1,7 +1,7 @@
 import Clausier
 import ClausierDiagnostics
 
-/// Type-checks expressions and lowers them to the runtime IR in one pass.
+/// Type-checks expressions into the typed tree.
 ///
 /// Every error is reported at its column with the types involved, and checking goes on after an
 /// error so that one run reports as many findings as it can.
@@ -10,48 +10,37 @@ struct ExpressionChecker {
     let definitions: [String: DefinitionSignature]
     /// The contract's terms, each a constant that records which provision set it.
     let terms: [String: Typed]
+    /// The file, to place findings inside values that span several lines.
+    let source: SourceFile
     var diagnostics: [Diagnostic] = []
     /// Definitions called, for the cycle check.
     var calls: Set<Int> = []
-    /// Where branches are registered for coverage, and the rule being checked.
-    var branches = BranchRegistry()
-    var ruleName = ""
-    /// The file's text, to place findings inside values that span several lines.
-    var positions = SourcePositions.none
 
-    init(header: ContractHeader, definitions: [String: DefinitionSignature], terms: [String: Typed] = [:]) {
+    init(header: ContractHeader, definitions: [String: DefinitionSignature], terms: [String: Typed] = [:], source: SourceFile) {
         self.header = header
         self.definitions = definitions
         self.terms = terms
+        self.source = source
     }
 
-    static let builtinNames = [
-        "min", "max", "local_date", "local_time", "at_local", "is_business_day", "is_holiday", "weekday", "end_of_month",
-        "quarter", "year", "month", "days_between", "ceil", "floor", "round", "exists", "decimal", "day_count", "hours",
-        "days", "business_days", "jours_francs", "months", "years",
-        "sum", "count", "any", "all",
-    ]
     static let weekdays: ValueType = .enumeration(Weekday.allCases.map(\.name))
 
     // MARK: - Entry points
 
-    /// Parses and checks an expression; `expected` guides enum names, `none` and lists, and is then enforced.
-    mutating func check(_ text: Located, expected: ValueType?, scope: Scope) -> Typed? {
-        guard let syntax = parse(text) else { return nil }
-        return check(syntax, expected: expected, scope: scope, in: text)
+    /// Checks a parsed expression; `expected` guides enum names, `none` and lists, and is then enforced.
+    /// An expression that did not parse was reported by the parser and checks as nothing.
+    mutating func check(_ text: ExpressionText, expected: ValueType?, scope: Scope) -> Typed? {
+        guard let syntax = syntax(of: text) else { return nil }
+        return check(syntax, expected: expected, scope: scope, in: text.source)
     }
 
-    /// Parses an expression, reporting a syntax error at its column. Callers that also need the
-    /// expression's shape (narrowing, the coverage analysis) parse once and check the syntax.
-    mutating func parse(_ text: Located) -> ExpressionSyntax? {
-        do {
-            return try ExpressionParser.parse(text.text)
-        } catch {
-            diagnostics.append(
-                .error(.expressionSyntax, error.message, at: positions.location(of: error.offset, in: text),
-                       hints: error.hint.map { [$0] } ?? []))
-            return nil
-        }
+    /// The expression's tree, or its syntax error reported at its column.
+    mutating func syntax(of text: ExpressionText) -> ExpressionSyntax? {
+        guard let error = text.syntaxError else { return text.syntax }
+        diagnostics.append(
+            .error(.expressionSyntax, error.message, at: source.location(of: error.offset, in: text.source),
+                   hints: error.hint.map { [$0] } ?? []))
+        return nil
     }
 
     mutating func check(_ e: ExpressionSyntax, expected: ValueType?, scope: Scope, in text: Located) -> Typed? {
@@ -61,7 +50,7 @@ struct ExpressionChecker {
     }
 
     func location(_ e: ExpressionSyntax, _ text: Located) -> SourceLocation {
-        positions.location(of: e.offset, in: text)
+        source.location(of: e.offset, in: text)
     }
 
     // MARK: - Coercion
@@ -75,7 +64,7 @@ struct ExpressionChecker {
                        hints: ["amounts in different currencies cannot be mixed"]))
             return nil
         }
-        if typed.type.isOptional, !expected.isOptional, Self.convert(Typed(expr: typed.expr, type: typed.type.unwrapped), to: expected) != nil {
+        if typed.type.isOptional, !expected.isOptional, Self.convert(typed.retyped(typed.type.unwrapped), to: expected) != nil {
             diagnostics.append(
                 .error(.optionalUnwrapped, "\(what) may be absent, but a value is required here", at: location,
                        hints: ["check it first with 'exists(...)' in a case or an 'and', or give a default with '?? value'"]))
@@ -100,53 +89,63 @@ struct ExpressionChecker {
         if type == expected { return typed }
         switch (type, expected) {
         case (.int, .decimal):
-            return Typed(expr: .call(.toDecimal, [typed.expr]), type: .decimal)
+            return Typed(expr: .call(.toDecimal, [typed]), type: .decimal, syntax: typed.syntax)
         case (.absent, .optional):
-            return Typed(expr: typed.expr, type: expected)
+            return typed.retyped(expected)
         case (.optional(let inner), .optional(let target)):
-            guard let c = convert(Typed(expr: typed.expr, type: inner), to: target), c.expr == typed.expr else { return nil }
-            return Typed(expr: typed.expr, type: expected)
+            return sameRepresentation(inner, target) ? typed.retyped(expected) : nil
         case (_, .optional(let target)):
-            guard let c = convert(typed, to: target) else { return nil }
-            return Typed(expr: c.expr, type: expected)
+            return convert(typed, to: target)?.retyped(expected)
         case (.enumeration(let got), .enumeration(let cases)):
-            return got.allSatisfy(cases.contains) ? Typed(expr: typed.expr, type: expected) : nil
+            return got.allSatisfy(cases.contains) ? typed.retyped(expected) : nil
         case (.list(let element), .list(let target)):
             // Lists convert only when their items need no change of representation.
-            guard let c = convert(Typed(expr: .slot(0), type: element), to: target), c.expr == .slot(0) else { return nil }
-            return Typed(expr: typed.expr, type: expected)
+            return sameRepresentation(element, target) ? typed.retyped(expected) : nil
         case (.record(let fields), .record(let targets)):
             guard fields.count == targets.count else { return nil }
-            var exprs: [Expr] = []
+            var converted: [Typed] = []
             var identity = true
             for (position, target) in targets.enumerated() {
                 guard let index = fields.firstIndex(where: { $0.name == target.name }),
-                      let c = convert(Typed(expr: .field(typed.expr, index), type: fields[index].type), to: target.type)
+                      let c = convert(Typed(expr: .field(typed, index), type: fields[index].type), to: target.type)
                 else { return nil }
-                if index != position || c.expr != .field(typed.expr, index) { identity = false }
-                exprs.append(c.expr)
+                if index != position || !sameRepresentation(fields[index].type, target.type) { identity = false }
+                converted.append(c)
             }
-            if identity { return Typed(expr: typed.expr, type: expected) }
+            if identity { return typed.retyped(expected) }
             if case .record(let built) = typed.expr {
                 // A record literal is reordered at compile time rather than rebuilt at run time.
-                var reordered: [Expr] = []
+                var reordered: [Typed] = []
                 for target in targets {
                     guard let index = fields.firstIndex(where: { $0.name == target.name }), built.indices.contains(index) else {
                         return nil
                     }
                     reordered.append(built[index])
                 }
-                return Typed(expr: .record(reordered), type: expected)
+                return Typed(expr: .record(reordered), type: expected, syntax: typed.syntax)
             }
-            return Typed(expr: .record(exprs), type: expected)
+            return Typed(expr: .record(converted), type: expected, syntax: typed.syntax)
         default:
             return nil
         }
     }
 
+    /// Whether a value of one type converts to the other without a change of representation.
+    static func sameRepresentation(_ from: ValueType, _ to: ValueType) -> Bool {
+        guard let c = convert(Typed(expr: .slot(0), type: from), to: to), case .slot(0) = c.expr else { return false }
+        return true
+    }
+
     // MARK: - Inference
 
+    /// Checks an expression and infers its type; `expected` only guides names and literals here.
     mutating func infer(_ e: ExpressionSyntax, expected: ValueType?, scope: Scope, in text: Located) -> Typed? {
+        guard var typed = inferOperation(e, expected: expected, scope: scope, in: text) else { return nil }
+        typed.syntax = e
+        return typed
+    }
+
+    private mutating func inferOperation(_ e: ExpressionSyntax, expected: ValueType?, scope: Scope, in text: Located) -> Typed? {
         let at = location(e, text)
         switch e {
         case .number(let n, _):
@@ -191,12 +190,12 @@ struct ExpressionChecker {
         case .unary(let op, let operand, _):
             if op == "not" {
                 guard let o = check(operand, expected: .bool, scope: scope, in: text) else { return nil }
-                return Typed(expr: .not(o.expr), type: .bool)
+                return Typed(expr: .not(o), type: .bool)
             }
             guard let o = infer(operand, expected: expected, scope: scope, in: text) else { return nil }
             if case .constant(let v) = o.expr, let folded = try? v.negated() { return Typed(expr: .constant(folded), type: o.type) }
             switch o.type {
-            case .int, .decimal, .money, .percent, .duration, .period: return Typed(expr: .negate(o.expr), type: o.type)
+            case .int, .decimal, .money, .percent, .duration, .period: return Typed(expr: .negate(o), type: o.type)
             default: return fail(.typeMismatch, "'-' cannot be applied to \(o.type.spoken)", at)
             }
         case .binary(let op, let lhs, let rhs, _):
@@ -208,11 +207,11 @@ struct ExpressionChecker {
         case .list(let items, _):
             var element: ValueType?
             if case .list(let e) = expected?.unwrapped { element = e }
-            var exprs: [Expr] = []
+            var exprs: [Typed] = []
             for item in items {
                 guard let t = check(item, expected: element, scope: scope, in: text) else { return nil }
                 if element == nil { element = t.type }
-                exprs.append(t.expr)
+                exprs.append(t)
             }
             guard let element else {
                 return fail(.typeMismatch, "the type of an empty list cannot be known here", at, hints: ["declare the type in 'returns'"])
@@ -224,7 +223,7 @@ struct ExpressionChecker {
             thenScope.present.formUnion(Self.presentNames(in: condition))
             guard let t = check(then, expected: expected, scope: thenScope, in: text) else { return nil }
             guard let o = check(otherwise, expected: expected ?? t.type, scope: scope, in: text) else { return nil }
-            return Typed(expr: .conditional(c.expr, t.expr, o.expr), type: expected ?? t.type)
+            return Typed(expr: .conditional(c, t, o), type: expected ?? t.type)
         }
     }
 
@@ -380,15 +379,15 @@ struct ExpressionChecker {
     private func groupRecord(_ prefix: String, scope: Scope) -> Typed? {
         guard let fields = scope.group(prefix) else { return nil }
         var types: [RecordField] = []
-        var exprs: [Expr] = []
+        var exprs: [Typed] = []
         for (field, names) in fields {
             let full = "\(prefix).\(field)"
             if names == [full], let binding = scope.bindings[full] {
                 types.append(RecordField(field, binding.type))
-                exprs.append(.slot(binding.slot))
+                exprs.append(Typed(expr: .slot(binding.slot), type: binding.type))
             } else if let nested = groupRecord(full, scope: scope) {
                 types.append(RecordField(field, nested.type))
-                exprs.append(nested.expr)
+                exprs.append(nested)
             }
         }
         return Typed(expr: .record(exprs), type: .record(types))
@@ -408,9 +407,9 @@ struct ExpressionChecker {
             return fail(.unknownName, "no field '\(field)' in this record", at, hints: hints)
         }
         if case .record(let built) = base.expr, built.indices.contains(index) {
-            return Typed(expr: built[index], type: fields[index].type)
+            return built[index].retyped(fields[index].type)
         }
-        return Typed(expr: .field(base.expr, index), type: fields[index].type)
+        return Typed(expr: .field(base, index), type: fields[index].type)
     }
 
     func isUnresolvedName(_ e: ExpressionSyntax, _ scope: Scope) -> Bool {
@@ -432,7 +431,7 @@ struct ExpressionChecker {
             rightScope.present.formUnion(op == "and" ? Self.presentNames(in: lhs) : Self.presentNamesWhenFalse(lhs))
             rightScope.absent.formUnion(op == "and" ? Self.absentNames(in: lhs) : Self.absentNamesWhenFalse(lhs))
             guard let r = check(rhs, expected: .bool, scope: rightScope, in: text) else { return nil }
-            return Typed(expr: op == "and" ? .and(l.expr, r.expr) : .or(l.expr, r.expr), type: .bool)
+            return Typed(expr: op == "and" ? .and(l, r) : .or(l, r), type: .bool)
         case "??":
             guard let l = infer(lhs, expected: expected.map { .optional($0.unwrapped) }, scope: scope, in: text) else { return nil }
             guard l.type.isOptional else {
@@ -442,7 +441,7 @@ struct ExpressionChecker {
             guard let lc = Self.convert(l, to: .optional(r.type)) else {
                 return fail(.typeMismatch, "'\(lhs.text)' is \(l.type.spoken) and its default '\(rhs.text)' is \(r.type.spoken)", at)
             }
-            return Typed(expr: .coalesce(lc.expr, r.expr), type: r.type)
+            return Typed(expr: .coalesce(lc, r), type: r.type)
         case "==", "!=", "<", "<=", ">", ">=":
             return comparison(op, lhs, rhs, scope: scope, in: text, at)
         default:
@@ -510,14 +509,14 @@ struct ExpressionChecker {
             return fail(.typeMismatch, "'\(op)' needs values that can be ordered, not \(l.type.spoken)", at,
                         hints: ["use '==' or '!='"])
         }
-        return Typed(expr: .binary(.compare(comparisonKind), l.expr, r.expr), type: .bool)
+        return Typed(expr: .binary(.compare(comparisonKind), l, r), type: .bool)
     }
 
     private mutating func arithmetic(
         _ op: String, _ l: Typed, _ r: Typed, _ at: SourceLocation, lhs: ExpressionSyntax, rhs: ExpressionSyntax
     ) -> Typed? {
         func ok(_ operation: BinaryOperation, _ type: ValueType) -> Typed? {
-            Typed(expr: .binary(operation, l.expr, r.expr), type: type)
+            Typed(expr: .binary(operation, l, r), type: type)
         }
         let numeric: (ValueType) -> Bool = { $0 == .int || $0 == .decimal }
         switch (op, l.type, r.type) {

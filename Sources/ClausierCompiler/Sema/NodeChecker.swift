@@ -19,11 +19,11 @@ extension ExpressionChecker {
         case .list(let items, let location):
             var element: ValueType?
             if case .list(let e) = expected?.unwrapped { element = e }
-            var exprs: [Expr] = []
+            var checked: [Typed] = []
             for item in items {
                 guard let typed = self.node(item, expected: element, scope: scope) else { return nil }
                 if element == nil { element = typed.type }
-                exprs.append(typed.expr)
+                checked.append(typed)
             }
             guard let element else {
                 diagnostics.append(
@@ -31,7 +31,7 @@ extension ExpressionChecker {
                            hints: ["declare the type in 'returns'"]))
                 return nil
             }
-            let typed = Typed(expr: .list(exprs), type: .list(element))
+            let typed = Typed(expr: .list(checked), type: .list(element))
             guard let expected else { return typed }
             return coerce(typed, to: expected, at: location, what: "this list")
         }
@@ -48,7 +48,7 @@ extension ExpressionChecker {
             return nil
         }
         var types: [RecordField] = []
-        var exprs: [Expr] = []
+        var checked: [Typed] = []
         var failed = false
         for field in fields {
             if types.contains(where: { $0.name == field.name.text }) { continue }
@@ -72,7 +72,7 @@ extension ExpressionChecker {
                 continue
             }
             types.append(RecordField(field.name.text, fieldExpected ?? typed.type))
-            exprs.append(typed.expr)
+            checked.append(typed)
         }
         if let expectedFields {
             for missing in expectedFields where !fields.contains(where: { $0.name.text == missing.name }) {
@@ -83,17 +83,9 @@ extension ExpressionChecker {
             }
         }
         guard !failed else { return nil }
-        let typed = Typed(expr: .record(exprs), type: .record(types))
+        let typed = Typed(expr: .record(checked), type: .record(types))
         guard let expected else { return typed }
         return coerce(typed, to: expected, at: location, what: "this record")
-    }
-
-    private func step(
-        _ kind: StepKind, _ label: String, _ provenance: Provenance, _ type: ValueType, at location: SourceLocation
-    ) -> StepInfo {
-        StepInfo(
-            kind: kind, label: label, because: provenance.because, citations: provenance.cites, type: type,
-            branch: branches.register(rule: ruleName, kind: kind, label: label, at: location))
     }
 
     private mutating func cases(
@@ -101,87 +93,33 @@ extension ExpressionChecker {
     ) -> Typed? {
         guard !branches.isEmpty else { return nil }
         var type = expected
-        var conditions: [(condition: Condition, location: SourceLocation)] = []
-        var domains: [String: Domain] = [:]
-        var compiled: [CaseBranch] = []
+        var checked: [TypedCase] = []
         var failed = false
         // A later case is reached only when every earlier condition failed: `when: not exists(x)` proves x present after it.
         var laterScope = scope
         for branch in branches {
-            var condition: Expr?
+            var condition: Typed?
             var branchScope = laterScope
             if let when = branch.when {
-                guard let syntax = parse(when), let c = check(syntax, expected: .bool, scope: laterScope, in: when) else {
+                guard let syntax = syntax(of: when), let c = check(syntax, expected: .bool, scope: laterScope, in: when.source) else {
                     failed = true
                     continue
                 }
-                condition = c.expr
-                conditions.append((abstract(syntax, scope: laterScope, in: when, domains: &domains), branch.location))
+                condition = c
                 branchScope.present.formUnion(Self.presentNames(in: syntax))
                 branchScope.absent.formUnion(Self.absentNames(in: syntax))
                 laterScope.present.formUnion(Self.presentNamesWhenFalse(syntax))
                 laterScope.absent.formUnion(Self.absentNamesWhenFalse(syntax))
             }
-            citationCheck(branch.provenance, what: branch.when == nil ? "this 'otherwise'" : "this case", at: branch.location)
             guard let value = self.node(branch.then, expected: type, scope: branchScope) else {
                 failed = true
                 continue
             }
             if type == nil { type = value.type }
-            let label = branch.when?.text ?? "otherwise"
-            compiled.append(
-                CaseBranch(
-                    condition: condition, value: value.expr,
-                    step: step(branch.when == nil ? .otherwise : .case, label, branch.provenance, type ?? value.type,
-                               at: branch.location)))
+            checked.append(TypedCase(condition: condition, value: value, syntax: branch))
         }
         guard !failed, let type else { return nil }
-        analyseCoverage(conditions, domains: domains, hasOtherwise: branches.last?.when == nil, at: location)
-        return Typed(expr: .cases(compiled), type: type)
-    }
-
-    /// Reports cases that earlier ones always take first, and cases without `otherwise` that leave
-    /// some facts to no case (with an example of such facts).
-    private mutating func analyseCoverage(
-        _ conditions: [(condition: Condition, location: SourceLocation)], domains: [String: Domain], hasOtherwise: Bool,
-        at location: SourceLocation, what: String = "case", whatPlural: String = "cases"
-    ) {
-        guard let cells = ConditionSpace.cells(for: conditions.map(\.condition), domains: domains) else {
-            if !hasOtherwise {
-                diagnostics.append(
-                    .error(.casesWithoutOtherwise, "these cases have no 'otherwise', and whether they cover every case cannot be shown",
-                           at: location, hints: ["add a last case '- otherwise: <value>' saying what holds when no condition does"]))
-            }
-            return
-        }
-        for (index, entry) in conditions.enumerated() {
-            let reachable = cells.contains { cell in
-                cell.holds(entry.condition) && !conditions[..<index].contains { cell.holds($0.condition) }
-            }
-            if !reachable {
-                let message = index == 0
-                    ? "this \(what) can never apply: its condition never holds"
-                    : "this \(what) can never apply: the \(whatPlural) before it take every fact it matches"
-                diagnostics.append(
-                    .warning(.unreachableBranch, message, at: entry.location,
-                             hints: ["put the more specific \(what) first, or correct the condition"]))
-            }
-        }
-        if !hasOtherwise, let uncovered = cells.first(where: { cell in !conditions.contains { cell.holds($0.condition) } }) {
-            let example = uncovered.description
-            diagnostics.append(
-                .error(.casesWithoutOtherwise,
-                       "these cases have no 'otherwise' and do not cover every case" + (example.isEmpty ? "" : ": for example \(example)"),
-                       at: location, hints: ["add the missing case, or a last case '- otherwise: <value>'"]))
-        }
-    }
-
-    /// Warns about a branch that cites no article.
-    mutating func citationCheck(_ provenance: Provenance, what: String, at location: SourceLocation) {
-        guard provenance.cites.isEmpty else { return }
-        diagnostics.append(
-            .warning(.branchWithoutCitation, "\(what) cites no article of the contract", at: location,
-                     hints: ["add 'cites:' with the article that sets it, so explanations can cite it"]))
+        return Typed(expr: .cases(TypedCases(branches: checked, location: location)), type: type)
     }
 
     private mutating func tiers(_ table: TiersSyntax, expected: ValueType?, scope: Scope) -> Typed? {
@@ -215,10 +153,9 @@ extension ExpressionChecker {
             return nil
         }
         var type = expected
-        var rows: [TierRow] = []
+        var rows: [TypedTierRow] = []
         var failed = false
-        var previousTo: (Value?, Located?)?
-        var previousValue: Value?
+        var previousTo: (Value?, ExpressionText?)?
         for (index, row) in table.rows.enumerated() {
             let from = row.from.flatMap { bound($0, measure.type, scope: scope) }
             let to = row.to.flatMap { bound($0, measure.type, scope: scope) }
@@ -255,30 +192,15 @@ extension ExpressionChecker {
                 continue
             }
             if type == nil { type = value.type }
-            let label = Self.rangeLabel(row, boundaries: boundaries)
             var provenance = row.provenance
             if provenance.cites.isEmpty { provenance.cites = table.provenance.cites }
-            citationCheck(provenance, what: "this tier row", at: row.location)
-            if case .constant(let current) = value.expr {
-                if let previous = previousValue, let order = Value.order(current, previous), order < 0, row.provenance.because == nil {
-                    diagnostics.append(
-                        .warning(.decreasingTiers,
-                                 "this row's value \(Cell.text(current)) is below the previous row's \(Cell.text(previous)), although the measure goes up",
-                                 at: row.location,
-                                 hints: ["a penalty or rate that goes down as the measure goes up is usually a typo; if the contract says so, keep it and explain it in 'because:'"]))
-                }
-                previousValue = current
-            } else {
-                previousValue = nil
-            }
             rows.append(
-                TierRow(from: from, to: to, value: value.expr,
-                        step: step(.tier, "\(table.of.text) in \(label)", provenance, type ?? value.type, at: row.location)))
+                TypedTierRow(
+                    from: from, to: to, value: value, provenance: provenance,
+                    label: Self.rangeLabel(row, boundaries: boundaries), syntax: row))
         }
         guard !failed, let type else { return nil }
-        return Typed(
-            expr: .tiers(TierTable(measure: measure.expr, boundaries: boundaries, rows: rows, measureLabel: table.of.text)),
-            type: type)
+        return Typed(expr: .tiers(TypedTiers(measure: measure, boundaries: boundaries, rows: rows, syntax: table)), type: type)
     }
 
     static func rangeLabel(_ row: TierRowSyntax, boundaries: TierBoundaries) -> String {
@@ -287,13 +209,9 @@ extension ExpressionChecker {
         return "\(row.from.map { open + $0.text } ?? "(-∞"), \(row.to.map { $0.text + close } ?? "∞)")"
     }
 
-    private mutating func bound(_ text: Located, _ type: ValueType, scope: Scope) -> Value? {
+    private mutating func bound(_ text: ExpressionText, _ type: ValueType, scope: Scope) -> Value? {
         guard let typed = check(text, expected: type, scope: scope) else { return nil }
-        var expr = typed.expr
-        if case .call(.toDecimal, let args) = expr, let first = args.first, case .constant(.int(let i)) = first {
-            expr = .constant(.decimal(FixedDecimal(i)))
-        }
-        guard case .constant(let value) = expr else {
+        guard let value = typed.constantValue else {
             diagnostics.append(
                 .error(.invalidValue, "a tier boundary must be a constant such as '2 hours' or '1000 EUR'", at: text.location))
             return nil
@@ -303,14 +221,10 @@ extension ExpressionChecker {
 
     private mutating func eligibility(_ block: EligibilitySyntax, expected: ValueType?, scope: Scope) -> Typed? {
         var reasons: [String] = []
-        // Exclusions then grounds are tried in order, like cases; `no_ground` is their otherwise.
-        var domains: [String: Domain] = [:]
-        var conditions: [(condition: Condition, location: SourceLocation)] = []
-        func items(_ list: [EligibilityItemSyntax], _ kind: StepKind, _ checker: inout ExpressionChecker) -> [EligibilityItem]? {
-            var result: [EligibilityItem] = []
+        func items(_ list: [EligibilityItemSyntax], _ checker: inout ExpressionChecker) -> [TypedEligibilityItem]? {
+            var result: [TypedEligibilityItem] = []
             var failed = false
             for item in list {
-                checker.citationCheck(item.provenance, what: "this exclusion or ground", at: item.location)
                 guard item.reason.text.isIdentifier else {
                     checker.diagnostics.append(
                         .error(.invalidValue, "a reason code is a name of letters, digits and '_'", at: item.reason.location))
@@ -322,49 +236,24 @@ extension ExpressionChecker {
                         .error(.duplicateID, "the reason '\(item.reason.text)' is used twice", at: item.reason.location))
                 }
                 reasons.append(item.reason.text)
-                guard let syntax = checker.parse(item.when),
-                      let condition = checker.check(syntax, expected: .bool, scope: scope, in: item.when)
-                else {
+                guard let condition = checker.check(item.when, expected: .bool, scope: scope) else {
                     failed = true
                     continue
                 }
-                conditions.append((checker.abstract(syntax, scope: scope, in: item.when, domains: &domains), item.location))
-                result.append(
-                    EligibilityItem(
-                        condition: condition.expr, reason: item.reason.text,
-                        step: StepInfo(kind: kind, label: item.reason.text, because: item.provenance.because,
-                                       citations: item.provenance.cites, type: .absent,
-                                       branch: checker.branches.register(
-                                           rule: checker.ruleName, kind: kind, label: item.reason.text, at: item.location))))
+                result.append(TypedEligibilityItem(condition: condition, syntax: item))
             }
             return failed ? nil : result
         }
-        let exclusions = items(block.exclusions, .exclusion, &self)
-        let grounds = items(block.grounds, .ground, &self)
-        if exclusions != nil, grounds != nil {
-            analyseCoverage(
-                conditions, domains: domains, hasOtherwise: true, at: block.location, what: "exclusion or ground",
-                whatPlural: "exclusions and grounds")
-        }
+        let exclusions = items(block.exclusions, &self)
+        let grounds = items(block.grounds, &self)
         reasons.append(block.noGround.text)
         guard let exclusions, let grounds else { return nil }
         let type = ValueType.record([
             RecordField("decision", .enumeration([block.granted.text, block.refused.text])),
             RecordField("reason", .enumeration(reasons)),
         ])
-        func typed(_ steps: [EligibilityItem]) -> [EligibilityItem] {
-            steps.map { var s = $0; s.step.type = type; return s }
-        }
         let result = Typed(
-            expr: .eligibility(
-                Eligibility(
-                    exclusions: typed(exclusions), grounds: typed(grounds), granted: block.granted.text,
-                    refused: block.refused.text, noGround: block.noGround.text,
-                    noGroundStep: StepInfo(kind: .noGround, label: block.noGround.text, because: block.provenance.because,
-                                           citations: block.provenance.cites, type: type,
-                                           branch: branches.register(
-                                               rule: ruleName, kind: .noGround, label: block.noGround.text,
-                                               at: block.noGround.location)))),
+            expr: .eligibility(TypedEligibility(exclusions: exclusions, grounds: grounds, outcomeType: type, syntax: block)),
             type: type)
         guard let expected else { return result }
         return coerce(result, to: expected, at: block.location, what: "the outcome of these exclusions and grounds")

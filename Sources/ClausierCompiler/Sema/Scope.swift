@@ -20,16 +20,6 @@ final class SlotAllocator {
     }
 }
 
-/// Collects the branches of one contract's rules, in the order they are compiled, for coverage.
-final class BranchRegistry {
-    private(set) var branches: [BranchInfo] = []
-
-    func register(rule: String, kind: StepKind, label: String, at location: SourceLocation) -> Int {
-        branches.append(BranchInfo(rule: rule, kind: kind, label: label, location: location.description))
-        return branches.count - 1
-    }
-}
-
 /// The names visible at one point of a rule: inputs by dotted name, `let` bindings, lambda items,
 /// and the optional names proven present by an enclosing `exists(...)`.
 struct Scope {

@@ -1,3 +1,39 @@
+import ClausierDiagnostics
+
+/// An expression as written in a rule file: its text and place, and its syntax tree.
+///
+/// The parse stage parses every expression of a file, so checking starts from trees. An
+/// expression that does not parse has no tree but carries its syntax error, which the checker
+/// reports where it reads the expression: inside a structure that is itself wrong (a record where
+/// a number is required, say), the error of the structure is the one to show, not those of its parts.
+public struct ExpressionText: Sendable, Hashable {
+    /// The text as written, with where it starts.
+    public var source: Located
+    /// The parsed expression; nil when it does not parse.
+    public var syntax: ExpressionSyntax?
+    /// Why it does not parse.
+    var syntaxError: ExpressionError?
+
+    /// Creates a parsed expression.
+    public init(_ source: Located, syntax: ExpressionSyntax) {
+        self.source = source
+        self.syntax = syntax
+    }
+
+    /// Creates an expression that does not parse.
+    init(_ source: Located, error: ExpressionError) {
+        self.source = source
+        self.syntaxError = error
+    }
+
+    /// The text as written.
+    public var text: String { source.text }
+    /// Where the YAML scalar starts.
+    public var location: SourceLocation { source.location }
+    /// Where the expression's first character is.
+    var contentLocation: SourceLocation { source.contentLocation }
+}
+
 /// An expression of the rule language, as parsed, with each node's offset in its text.
 public indirect enum ExpressionSyntax: Sendable, Hashable {
     /// A number: `42`, `1.5`.

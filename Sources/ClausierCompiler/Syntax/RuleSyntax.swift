@@ -61,7 +61,7 @@ public struct InputSyntax: Sendable, Hashable {
 /// `for_each: <list>` and `as: <item>` of a requirement checked for each item of a list.
 public struct ForEachSyntax: Sendable, Hashable {
     /// The list.
-    public var list: Located
+    public var list: ExpressionText
     /// The name each item takes in the condition.
     public var item: Located
 }
@@ -69,7 +69,7 @@ public struct ForEachSyntax: Sendable, Hashable {
 /// A requirement on the facts (`require:`).
 public struct RequireSyntax: Sendable, Hashable {
     /// What must hold.
-    public var that: Located
+    public var that: ExpressionText
     /// The fact to blame when it does not.
     public var fact: Located
     /// The error message.
@@ -91,7 +91,7 @@ public struct Provenance: Sendable, Hashable {
 /// One branch of a `cases` block.
 public struct CaseSyntax: Sendable, Hashable {
     /// The condition; nil for `otherwise`.
-    public var when: Located?
+    public var when: ExpressionText?
     /// The value.
     public var then: NodeSyntax
     /// Its citations.
@@ -103,9 +103,9 @@ public struct CaseSyntax: Sendable, Hashable {
 /// One row of a tier table.
 public struct TierRowSyntax: Sendable, Hashable {
     /// The lower bound, if any.
-    public var from: Located?
+    public var from: ExpressionText?
     /// The upper bound, if any.
-    public var to: Located?
+    public var to: ExpressionText?
     /// The row's value.
     public var then: NodeSyntax
     /// Its citations.
@@ -117,7 +117,7 @@ public struct TierRowSyntax: Sendable, Hashable {
 /// A tier table.
 public struct TiersSyntax: Sendable, Hashable {
     /// The measure.
-    public var of: Located
+    public var of: ExpressionText
     /// The declared boundary convention.
     public var boundaries: Located?
     /// The rows.
@@ -131,7 +131,7 @@ public struct TiersSyntax: Sendable, Hashable {
 /// An exclusion or a ground.
 public struct EligibilityItemSyntax: Sendable, Hashable {
     /// When it holds.
-    public var when: Located
+    public var when: ExpressionText
     /// Its reason code.
     public var reason: Located
     /// Its citations.
@@ -161,7 +161,7 @@ public struct EligibilitySyntax: Sendable, Hashable {
 /// A value in a rule file: an expression, or one of the contract structures.
 public indirect enum NodeSyntax: Sendable, Hashable {
     /// An expression.
-    case expression(Located)
+    case expression(ExpressionText)
     /// Ordered cases.
     case cases([CaseSyntax], SourceLocation)
     /// A tier table.
@@ -233,7 +233,7 @@ public struct HeaderSyntax: Sendable, Hashable {
 /// One provision of the contract that sets a term.
 public struct ProvisionSyntax: Sendable, Hashable {
     /// The value the provision gives the term.
-    public var value: Located
+    public var value: ExpressionText
     /// The article.
     public var cites: [String]
     /// What the provision says, in the contract's words.
@@ -260,8 +260,8 @@ public struct TermSyntax: Sendable, Hashable {
 
 /// A parsed rule file.
 public struct ContractSyntax: Sendable, Hashable {
-    /// The file it came from.
-    public var file: String
+    /// The file it came from, to place findings inside values that span several lines.
+    public var source: SourceFile
     /// The contract header.
     public var header: HeaderSyntax
     /// Terms set by provisions of the contract.
@@ -270,6 +270,4 @@ public struct ContractSyntax: Sendable, Hashable {
     public var definitions: [RuleSyntax]
     /// The catalogue's decisions.
     public var decisions: [RuleSyntax]
-    /// The file's text, to place findings inside values that span several lines.
-    public var positions: SourcePositions = .none
 }

@@ -5,39 +5,13 @@ import ClausierDiagnostics
 /// YAML folds multi-line values (block scalars `>` and `|`, and plain or quoted values that go
 /// on over several lines), so an offset in the value is not a column on the scalar's first line.
 /// The value and the file are walked side by side, whitespace matching any run of whitespace,
-/// which is exact for expressions (they hold no escapes).
-public struct SourcePositions: Sendable, Hashable {
-    /// The file's UTF-8 bytes.
-    private let bytes: [UInt8]
-    /// Where each line starts in `bytes`. Lines are decoded only when a finding needs them: on a clean
-    /// file this index is all the work done.
-    private let lineStarts: [Int]
-
-    /// Indexes a file's text.
-    public init(text: String) {
-        self.init(bytes: Array(text.utf8))
-    }
-
-    /// Indexes a file's UTF-8 bytes, as the compiler read them.
-    public init(bytes: [UInt8]) {
-        self.bytes = bytes
-        var starts = [0]
-        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(index + 1) }
-        lineStarts = starts
-    }
-
-    /// No source text: offsets are added to the scalar's column.
-    public static let none = SourcePositions(text: "")
-
-    private var lineCount: Int { bytes.isEmpty ? 0 : lineStarts.count }
-
+/// which is exact for expressions (they hold no escapes). Lines are decoded only when a finding
+/// needs them: on a clean file the file's line table is all the work done.
+extension SourceFile {
     /// Line `index` (0-based) as Unicode scalars, without its line break.
-    private func line(_ index: Int) -> [Unicode.Scalar] {
-        guard index < lineStarts.count else { return [] }
-        let start = lineStarts[index]
-        let end = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : bytes.count
-        guard start <= end else { return [] }
-        return Array(String(decoding: bytes[start..<end], as: UTF8.self).unicodeScalars.filter { $0 != "\r" })
+    private func scalars(ofLine index: Int) -> [Unicode.Scalar] {
+        guard let text = line(index + 1) else { return [] }
+        return Array(text.unicodeScalars.filter { $0 != "\r" })
     }
 
     /// The common case, without decoding anything: the value's first `offset` characters are ASCII and
@@ -65,14 +39,14 @@ public struct SourcePositions: Sendable, Hashable {
     }
 
     /// The location of `offset` (in Unicode scalars) inside the value of `scalar`.
-    public func location(of offset: Int, in scalar: Located) -> SourceLocation {
+    func location(of offset: Int, in scalar: Located) -> SourceLocation {
         let start = scalar.location
         let lineCount = self.lineCount
         guard start.line >= 1, start.line <= lineCount else { return scalar.contentLocation.advanced(byColumns: offset) }
         if let fast = sameLineLocation(of: offset, in: scalar) { return fast }
         var line = start.line - 1
         var column = start.column - 1
-        var text = self.line(line)
+        var text = self.scalars(ofLine: line)
         func current() -> Unicode.Scalar? {
             guard line < lineCount else { return nil }
             return column < text.count ? text[column] : "\n"
@@ -84,7 +58,7 @@ public struct SourcePositions: Sendable, Hashable {
             } else {
                 line += 1
                 column = 0
-                text = self.line(line)
+                text = self.scalars(ofLine: line)
             }
         }
         func skipWhitespace() {
@@ -97,7 +71,7 @@ public struct SourcePositions: Sendable, Hashable {
             if first == "|" || first == ">" {
                 line += 1
                 column = 0
-                text = self.line(line)
+                text = self.scalars(ofLine: line)
             } else if first == "\"" || first == "'" {
                 advance()
             }

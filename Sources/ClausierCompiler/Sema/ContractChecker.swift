@@ -1,25 +1,28 @@
 import Clausier
 import ClausierDiagnostics
 
-/// Checks one contract's syntax tree and lowers it to a compiled contract.
-struct ContractCompiler {
+/// Checks one contract's syntax tree into its typed tree, reporting every error it can find.
+///
+/// What it reports is what makes the rules mean nothing or something other than written: names,
+/// types, units, shapes, cycles. Findings about rules that do mean something (coverage,
+/// citations, conflicts, unused inputs) are the analyses', which read the typed tree afterwards.
+struct ContractChecker {
     let syntax: ContractSyntax
     var diagnostics: [Diagnostic] = []
-    let branches = BranchRegistry()
 
     init(_ syntax: ContractSyntax) { self.syntax = syntax }
 
-    mutating func compile() -> CompiledContract? {
+    mutating func check() -> TypedContract? {
         guard let header = header() else { return nil }
         let terms = self.terms(header: header)
+        var termValues: [String: Typed] = [:]
+        for term in terms { termValues[term.syntax.name.text] = term.resolved }
         var types = TypeResolver(currency: header.currency)
         // Signatures first, so that definitions and decisions may appear in any order.
         var signatures: [String: DefinitionSignature] = [:]
         var definitionSyntax: [RuleSyntax] = []
         for rule in syntax.definitions {
-            if signatures[rule.id.text] != nil || Builtin(rawValue: rule.id.text) != nil
-                || ExpressionChecker.builtinNames.contains(rule.id.text)
-            {
+            if signatures[rule.id.text] != nil || ExpressionChecker.builtin(named: rule.id.text) != nil {
                 diagnostics.append(
                     .error(.duplicateID, "the definition '\(rule.id.text)' is already defined or is a built-in function",
                            at: rule.id.location))
@@ -36,35 +39,29 @@ struct ContractCompiler {
             definitionSyntax.append(rule)
         }
         diagnostics += types.diagnostics
-        var definitions: [CompiledDefinition] = []
+        var definitions: [TypedRule] = []
         var callGraph: [Int: Set<Int>] = [:]
         for (index, rule) in definitionSyntax.enumerated() {
             guard let signature = signatures[rule.id.text] else { continue }
-            var checker = ExpressionChecker(header: header, definitions: signatures, terms: terms)
-            checker.branches = branches
-            checker.ruleName = rule.id.text
-            checker.positions = syntax.positions
+            var checker = ExpressionChecker(header: header, definitions: signatures, terms: termValues, source: syntax.source)
             let slots = SlotAllocator()
             var scope = Scope(slots: slots)
+            var parameters: [InputSpec] = []
             for parameter in signature.parameters {
-                _ = scope.bind(parameter.name, parameter.type)
+                let slot = scope.bind(parameter.name, parameter.type)
                 scope.inputOrder.append(parameter.name)
+                parameters.append(InputSpec(name: parameter.name, type: parameter.type, slot: slot, countsOnlyIfPast: false))
             }
             let body = self.body(rule, returns: signature.returns, scope: scope, checker: &checker)
             diagnostics += checker.diagnostics
             callGraph[index] = checker.calls
-            citationWarning(rule, what: "definition")
-            guard let body else { continue }
             definitions.append(
-                CompiledDefinition(
-                    id: rule.id.text,
-                    step: StepInfo(kind: .definition, label: rule.id.text, because: rule.title.isEmpty ? nil : rule.title,
-                                   citations: rule.cites, type: signature.returns),
-                    parameterCount: signature.parameters.count, body: body, frameSize: slots.size, slotTypes: slots.types,
-                    parameterNames: signature.parameters.map(\.name)))
+                TypedRule(
+                    syntax: rule, returns: signature.returns, inputs: parameters, requirements: [], lets: body.lets,
+                    value: body.value, slotTypes: slots.types, isComplete: body.isComplete))
         }
         reportCycles(callGraph, definitionSyntax)
-        var decisions: [CompiledDecision] = []
+        var decisions: [TypedRule] = []
         var seen: [String: SourceLocation] = [:]
         for rule in syntax.decisions {
             if let first = seen[rule.id.text] {
@@ -74,37 +71,30 @@ struct ContractCompiler {
                 continue
             }
             seen[rule.id.text] = rule.id.location
-            if let decision = decision(rule, header: header, signatures: signatures, terms: terms) { decisions.append(decision) }
+            decisions.append(decision(rule, header: header, signatures: signatures, terms: termValues))
         }
-        if syntax.header.fields["rounding"] == nil,
-           let first = decisions.first(where: { $0.resultType.containsMoney && $0.body.mayHaveFractionsOfACent })
-        {
-            diagnostics.append(
-                .warning(.roundingUndeclared,
-                         "the decision '\(first.id)' answers an amount that can have fractions of a cent, but the contract does not declare how it is rounded",
-                         at: syntax.header.location,
-                         hints: ["add 'rounding: half_away_from_zero' (or half_even, up, down, ceiling, floor) to the contract header"]))
-        }
-        guard !diagnostics.hasErrors, definitions.count == definitionSyntax.count else { return nil }
-        return CompiledContract(header: header, decisions: decisions, definitions: definitions, branches: branches.branches)
+        return TypedContract(syntax: syntax, header: header, terms: terms, definitions: definitions, decisions: decisions)
     }
 
-    /// Compiles the contract's terms: each provision's value, the conflicts between them, and the resolution.
-    private mutating func terms(header: ContractHeader) -> [String: Typed] {
-        var result: [String: Typed] = [:]
-        let checker0 = ExpressionChecker(header: header, definitions: [:])
+    /// Checks the contract's terms: each provision's value, and the one that prevails when they disagree.
+    ///
+    /// A term whose provisions disagree without a resolution keeps its first value, so that its uses are not
+    /// also reported as unknown names; the conflict itself is the analyses' finding.
+    private mutating func terms(header: ContractHeader) -> [TypedTerm] {
+        var result: [TypedTerm] = []
+        var names: Set<String> = []
+        let checker0 = ExpressionChecker(header: header, definitions: [:], source: syntax.source)
         for term in syntax.terms {
             guard term.name.text.isIdentifier else {
                 diagnostics.append(.error(.invalidValue, "'\(term.name.text)' is not a valid term name", at: term.name.location))
                 continue
             }
-            if result[term.name.text] != nil {
+            if names.contains(term.name.text) {
                 diagnostics.append(.error(.duplicateID, "the term '\(term.name.text)' is defined twice", at: term.name.location))
                 continue
             }
             var checker = checker0
-            checker.positions = syntax.positions
-            var values: [(provision: ProvisionSyntax, value: Value, type: ValueType)] = []
+            var values: [TypedProvision] = []
             for provision in term.provisions {
                 guard let typed = checker.check(provision.value, expected: values.first?.type, scope: Scope(slots: SlotAllocator())) else {
                     continue
@@ -115,7 +105,7 @@ struct ContractCompiler {
                                at: provision.value.location))
                     continue
                 }
-                values.append((provision, value, typed.type))
+                values.append(TypedProvision(syntax: provision, value: value, type: typed.type))
             }
             diagnostics += checker.diagnostics
             guard values.count == term.provisions.count, let first = values.first else { continue }
@@ -123,56 +113,29 @@ struct ContractCompiler {
             var chosen = first
             var because = term.because
             if distinct.count > 1 {
-                if let prevails = term.prevails {
-                    guard let winner = values.first(where: { $0.provision.cites.contains(prevails.text) }) else {
-                        diagnostics.append(
-                            .error(.invalidValue, "'prevails' names '\(prevails.text)', which is not the article of any provision of this term",
-                                   at: prevails.location,
-                                   hints: ["write one of: \(values.flatMap(\.provision.cites).joined(separator: ", "))"]))
-                        continue
-                    }
-                    chosen = winner
-                    let others = values.filter { $0.provision != winner.provision }.flatMap(\.provision.cites)
-                    because = "\(prevails.text) prevails over \(others.joined(separator: ", "))" + (term.because.map { ": \($0)" } ?? "")
-                    if term.because == nil {
-                        diagnostics.append(
-                            .warning(.conflictingProvisions, "the resolution of the term '\(term.name.text)' gives no reason",
-                                     at: prevails.location, hints: ["add 'because:' saying why \(prevails.text) prevails"]))
-                    }
-                } else {
-                    let described = values.map { "\($0.provision.cites.joined(separator: ", ")) says \($0.provision.value.text)" }
-                    for (index, entry) in values.enumerated() {
-                        let others = values.enumerated().filter { $0.offset != index }.map(\.element)
-                        diagnostics.append(
-                            .error(.conflictingProvisions,
-                                   "conflicting provisions for the term '\(term.name.text)': \(described.joined(separator: "; "))",
-                                   at: entry.provision.location,
-                                   hints: [
-                                       "declare which provision prevails and why: 'prevails: <article>' and 'because: <reason>' under the term"
-                                   ],
-                                   notes: others.map { DiagnosticNote("the other provision (\($0.provision.cites.joined(separator: ", ")))", at: $0.provision.location) }))
-                    }
-                    // Keep the term known, so that its uses are not also reported as unknown names.
-                    result[term.name.text] = Typed(expr: .constant(first.value), type: first.type)
+                guard let prevails = term.prevails else {
+                    names.insert(term.name.text)
+                    result.append(
+                        TypedTerm(syntax: term, provisions: values, resolved: Typed(expr: .constant(first.value), type: first.type)))
                     continue
                 }
-            } else if let prevails = term.prevails {
-                diagnostics.append(
-                    .warning(.conflictingProvisions, "the provisions of '\(term.name.text)' agree, so 'prevails' has no effect",
-                             at: prevails.location))
+                guard let winner = values.first(where: { $0.syntax.cites.contains(prevails.text) }) else {
+                    diagnostics.append(
+                        .error(.invalidValue, "'prevails' names '\(prevails.text)', which is not the article of any provision of this term",
+                               at: prevails.location,
+                               hints: ["write one of: \(values.flatMap(\.syntax.cites).joined(separator: ", "))"]))
+                    continue
+                }
+                chosen = winner
+                let others = values.filter { $0.syntax != winner.syntax }.flatMap(\.syntax.cites)
+                because = "\(prevails.text) prevails over \(others.joined(separator: ", "))" + (term.because.map { ": \($0)" } ?? "")
             }
-            let step = StepInfo(kind: .term, label: term.name.text, because: because, citations: chosen.provision.cites, type: chosen.type)
-            result[term.name.text] = Typed(expr: .noted(.constant(chosen.value), step), type: chosen.type)
+            let step = StepInfo(kind: .term, label: term.name.text, because: because, citations: chosen.syntax.cites, type: chosen.type)
+            names.insert(term.name.text)
+            result.append(
+                TypedTerm(syntax: term, provisions: values, resolved: Typed(expr: .term(chosen.value, step), type: chosen.type)))
         }
         return result
-    }
-
-    private mutating func citationWarning(_ rule: RuleSyntax, what: String) {
-        if rule.cites.isEmpty {
-            diagnostics.append(
-                .warning(.missingCitation, "the \(what) '\(rule.id.text)' cites no article of the contract", at: rule.id.location,
-                         hints: ["add 'cites:' with the article it encodes, such as 'cites: art. 11'"]))
-        }
     }
 
     private mutating func header() -> ContractHeader? {
@@ -234,7 +197,7 @@ struct ContractCompiler {
 
     private mutating func decision(
         _ rule: RuleSyntax, header: ContractHeader, signatures: [String: DefinitionSignature], terms: [String: Typed]
-    ) -> CompiledDecision? {
+    ) -> TypedRule {
         var types = TypeResolver(currency: header.currency)
         let slots = SlotAllocator()
         var scope = Scope(slots: slots)
@@ -274,18 +237,14 @@ struct ContractCompiler {
         }
         let returns = rule.returns.flatMap { types.resolve($0) }
         diagnostics += types.diagnostics
-        citationWarning(rule, what: "decision")
-        var checker = ExpressionChecker(header: header, definitions: signatures, terms: terms)
-        checker.branches = branches
-        checker.ruleName = rule.id.text
-        checker.positions = syntax.positions
-        var requirements: [Requirement] = []
+        var checker = ExpressionChecker(header: header, definitions: signatures, terms: terms, source: syntax.source)
+        var requirements: [TypedRequirement] = []
         // A requirement holds before the rule answers: `exists(x)` there proves x present in the rule, and
         // `exists(a) or exists(b)` proves one of them present.
         var bodyScope = scope
         for requirement in rule.requires {
             var inner = scope
-            var forEach: Requirement.ForEach?
+            var forEach: (list: Typed, itemSlot: Int)?
             if let each = requirement.forEach {
                 guard let list = checker.check(each.list, expected: nil, scope: scope) else { continue }
                 guard case .list(let element) = list.type else {
@@ -294,11 +253,10 @@ struct ContractCompiler {
                                at: each.list.location))
                     continue
                 }
-                let slot = inner.bind(each.item.text, element)
-                forEach = Requirement.ForEach(list: list.expr, itemSlot: slot, listName: each.list.text, itemName: each.item.text)
+                forEach = (list, inner.bind(each.item.text, element))
             }
-            guard let that = checker.parse(requirement.that),
-                  let condition = checker.check(that, expected: .bool, scope: inner, in: requirement.that)
+            guard let that = checker.syntax(of: requirement.that),
+                  let condition = checker.check(that, expected: .bool, scope: inner, in: requirement.that.source)
             else { continue }
             if forEach == nil {
                 bodyScope.present.formUnion(ExpressionChecker.presentNames(in: that))
@@ -306,41 +264,28 @@ struct ContractCompiler {
             }
             let factRoot = requirement.fact.text.split(separator: ".").first.map(String.init) ?? ""
             let knownFact = inputs.contains { $0.name == requirement.fact.text || $0.name.hasPrefix(requirement.fact.text + ".") }
-                || (forEach != nil && factRoot == forEach?.itemName)
+                || (forEach != nil && factRoot == requirement.forEach?.item.text)
             if !knownFact {
                 checker.diagnostics.append(
                     .error(.unknownName, "'\(requirement.fact.text)' is not an input of this decision", at: requirement.fact.location,
                            hints: Suggestions.closest(to: requirement.fact.text, among: inputs.map(\.name)).map { ["did you mean '\($0)'?"] } ?? []))
             }
-            requirements.append(
-                Requirement(condition: condition.expr, fact: requirement.fact.text, message: requirement.message.text, forEach: forEach))
+            requirements.append(TypedRequirement(condition: condition, forEach: forEach, syntax: requirement))
         }
-        let body = returns.flatMap { self.body(rule, returns: $0, scope: bodyScope, checker: &checker) }
+        let body = returns.map { self.body(rule, returns: $0, scope: bodyScope, checker: &checker) }
         diagnostics += checker.diagnostics
-        guard !failed, let returns, let body else { return nil }
-        var read = body.readSlots
-        for requirement in requirements {
-            read.formUnion(requirement.condition.readSlots)
-            if let each = requirement.forEach { read.formUnion(each.list.readSlots) }
-        }
-        for (input, syntax) in zip(inputs, rule.inputs) where !read.contains(input.slot) && syntax.unusedBecause == nil {
-            diagnostics.append(
-                .warning(.unusedInput, "the input '\(input.name)' is never used by the decision '\(rule.id.text)'",
-                         at: syntax.name.location,
-                         hints: [
-                             "use it in the rule, or remove it",
-                             "if the catalogue fixes this input but the contract makes it irrelevant, say why: {type: \(input.type), unused: <reason>}",
-                         ]))
-        }
-        return CompiledDecision(
-            id: rule.id.text, title: rule.title, citations: rule.cites, inputs: inputs, requirements: requirements,
-            body: body, resultType: returns, frameSize: slots.size, slotTypes: slots.types)
+        return TypedRule(
+            syntax: rule, returns: returns, inputs: inputs, requirements: requirements, lets: body?.lets ?? [],
+            value: body?.value, slotTypes: slots.types,
+            isComplete: !failed && body?.isComplete == true)
     }
 
-    /// Lowers `let` bindings and the value into one expression: each binding becomes a `bind` around the rest.
-    private func body(_ rule: RuleSyntax, returns: ValueType, scope: Scope, checker: inout ExpressionChecker) -> Expr? {
+    /// Checks the `let` bindings and the value; each binding is visible to those after it and to the value.
+    private func body(
+        _ rule: RuleSyntax, returns: ValueType, scope: Scope, checker: inout ExpressionChecker
+    ) -> (lets: [TypedBinding], value: Typed?, isComplete: Bool) {
         var scope = scope
-        var bindings: [(slot: Int, expr: Expr, step: StepInfo)] = []
+        var bindings: [TypedBinding] = []
         var failed = false
         for binding in rule.lets {
             let name = binding.name.text
@@ -358,19 +303,13 @@ struct ContractCompiler {
             }
             guard let typed = checker.node(binding.value, expected: nil, scope: scope) else {
                 failed = true
-                // Bind the name anyway with no type, so later uses are not reported as unknown.
                 continue
             }
-            let slot = scope.bind(name, typed.type)
-            bindings.append((slot, typed.expr, StepInfo(kind: .value, label: name, because: nil, citations: [], type: typed.type)))
+            bindings.append(TypedBinding(name: name, slot: scope.bind(name, typed.type), value: typed))
         }
-        guard let valueSyntax = rule.value else { return nil }
-        guard let value = checker.node(valueSyntax, expected: returns, scope: scope), !failed else { return nil }
-        var expr = value.expr
-        for binding in bindings.reversed() {
-            expr = .bind(slot: binding.slot, value: binding.expr, step: binding.step, body: expr)
-        }
-        return expr
+        guard let valueSyntax = rule.value else { return (bindings, nil, false) }
+        let value = checker.node(valueSyntax, expected: returns, scope: scope)
+        return (bindings, value, !failed && value != nil)
     }
 
     private mutating func reportCycles(_ graph: [Int: Set<Int>], _ rules: [RuleSyntax]) {

@@ -1,19 +1,5 @@
 import Clausier
 
-/// A compiled expression with its type.
-struct Typed {
-    var expr: Expr
-    var type: ValueType
-}
-
-/// What a definition looks like from a call site.
-struct DefinitionSignature {
-    var index: Int
-    var name: String
-    var parameters: [(name: String, type: ValueType)]
-    var returns: ValueType
-}
-
 extension ValueType {
     /// Whether values of this type can be ordered with `<`.
     var isOrdered: Bool {
