@@ -45,7 +45,7 @@ struct CheckCommand: ParsableCommand {
         let diagnostics = check.diagnostics
         switch format {
         case .text:
-            Console.out(Console.renderer(for: diagnostics).render(diagnostics))
+            Console.out(Console.renderer(quoting: check.sources).render(diagnostics))
             if diagnostics.isEmpty, let rules = result.ruleSet {
                 let decisions = rules.contracts.reduce(0) { $0 + $1.decisions.count }
                 let tests = check.testFiles.reduce(0) { $0 + $1.cases.count }

@@ -28,12 +28,8 @@ enum Console {
         return FileManager.default.contents(atPath: path).map { Array($0) }
     }
 
-    /// A renderer that quotes the files the findings point at.
-    static func renderer(for diagnostics: [Diagnostic]) -> TextRenderer {
-        var sources: [String: String] = [:]
-        for file in Set(diagnostics.compactMap { $0.location?.file } + diagnostics.flatMap { $0.notes.compactMap { $0.location?.file } }) {
-            if let data = FileManager.default.contents(atPath: file) { sources[file] = String(decoding: data, as: UTF8.self) }
-        }
-        return TextRenderer(colors: isTerminal, sources: sources)
+    /// A renderer that quotes the files the findings point at, as the compiler read them.
+    static func renderer(quoting sources: [SourceFile]) -> TextRenderer {
+        TextRenderer(colors: isTerminal, files: sources)
     }
 }

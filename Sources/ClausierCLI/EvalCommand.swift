@@ -53,7 +53,7 @@ struct EvalCommand: ParsableCommand {
     func run() throws {
         let compiled = Compiler.compile(paths: [rules])
         guard let ruleSet = compiled.ruleSet else {
-            Console.err(Console.renderer(for: compiled.diagnostics).render(compiled.diagnostics))
+            Console.err(Console.renderer(quoting: compiled.sources).render(compiled.diagnostics))
             throw ExitStatus.usage
         }
         let reference: DecisionReference

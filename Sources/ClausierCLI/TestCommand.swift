@@ -58,10 +58,10 @@ struct TestCommand: ParsableCommand {
         let diagnostics = check.diagnostics.filter { $0.severity == .error }
         let files = check.testFiles
         guard let rules = check.compilation.ruleSet, !diagnostics.hasErrors else {
-            show(stoppedBy: diagnostics)
+            show(stoppedBy: diagnostics, quoting: check.sources)
             throw ExitStatus.findings
         }
-        if !diagnostics.isEmpty { show(diagnostics) }
+        if !diagnostics.isEmpty { show(diagnostics, quoting: check.sources) }
         let report = TestRunner.run(files, rules: rules)
         let contracts = coverage || minCoverage != nil ? Coverage.compute(report, rules: rules, files: check.compilation.contractFiles) : nil
         let belowThreshold = minCoverage.map { minimum in contracts?.filter { $0.percent < minimum } ?? [] } ?? []
@@ -88,8 +88,8 @@ struct TestCommand: ParsableCommand {
     }
 
     /// Findings as text: on standard output with --format text, else uncoloured on standard error.
-    private func show(_ diagnostics: [Diagnostic]) {
-        var renderer = Console.renderer(for: diagnostics)
+    private func show(_ diagnostics: [Diagnostic], quoting sources: [SourceFile]) {
+        var renderer = Console.renderer(quoting: sources)
         if format == .text {
             Console.out(renderer.render(diagnostics))
         } else {
@@ -99,8 +99,8 @@ struct TestCommand: ParsableCommand {
     }
 
     /// Findings that stop the run, before any case runs: as text, and in the JSON or JUnit document.
-    private func show(stoppedBy diagnostics: [Diagnostic]) {
-        show(diagnostics)
+    private func show(stoppedBy diagnostics: [Diagnostic], quoting sources: [SourceFile]) {
+        show(diagnostics, quoting: sources)
         switch format {
         case .text: break
         case .json: Console.out(TestJSONReport.render(stoppedBy: diagnostics) + "\n")

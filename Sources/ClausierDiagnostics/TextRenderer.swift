@@ -9,13 +9,18 @@
 public struct TextRenderer: Sendable {
     /// Whether to colour severities with ANSI escapes (only on a terminal).
     public var colors: Bool
-    /// The text of each file by path, to quote the line at fault; files not given are not quoted.
-    public var sources: [String: [Substring]]
+    /// The files by path, to quote the line at fault; files not given are not quoted.
+    public var sources: [String: SourceFile]
 
-    /// Creates a renderer.
-    public init(colors: Bool = false, sources: [String: String] = [:]) {
+    /// Creates a renderer that quotes the given files, as the compiler read them.
+    public init(colors: Bool = false, files: [SourceFile]) {
         self.colors = colors
-        self.sources = sources.mapValues { $0.split(separator: "\n", omittingEmptySubsequences: false) }
+        self.sources = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Creates a renderer that quotes files given as text, by path.
+    public init(colors: Bool = false, sources: [String: String] = [:]) {
+        self.init(colors: colors, files: sources.map { SourceFile(path: $0.key, text: $0.value) })
     }
 
     /// One finding, with its source line, caret, hints and notes.
@@ -46,8 +51,8 @@ public struct TextRenderer: Sendable {
     }
 
     private func quote(_ location: SourceLocation) -> String {
-        guard let lines = sources[location.file], location.line >= 1, location.line <= lines.count else { return "" }
-        let line = lines[location.line - 1].replacingTabs
+        guard let text = sources[location.file]?.line(location.line) else { return "" }
+        let line = text.replacingTabs
         let number = String(location.line)
         let gutter = String(repeating: " ", count: number.count)
         let caretColumn = max(0, min(location.column - 1, line.count))
@@ -65,7 +70,7 @@ public struct TextRenderer: Sendable {
     }
 }
 
-extension Substring {
+extension String {
     fileprivate var replacingTabs: String {
         String(self.map { $0 == "\t" ? " " : $0 }).replacing("\r", with: "")
     }

@@ -12,24 +12,28 @@ public struct RuleCheck: Sendable {
     public var testFiles: [TestFile]
     /// Every finding: the compiler's, the test files', and untested decisions; sorted by location.
     public var diagnostics: [Diagnostic]
+    /// The rule and test files as they were read, for renderers to quote.
+    public var sources: [SourceFile]
 
     /// Checks the rule and test files under the paths.
     public static func run(paths: [String]) -> RuleCheck {
         let compilation = Compiler.compile(paths: paths)
         var diagnostics = compilation.diagnostics
         var files: [TestFile] = []
+        var sources = compilation.sources
         var found: [Diagnostic] = []
         for path in Compiler.testFiles(in: paths, diagnostics: &found) {
             guard let data = FileManager.default.contents(atPath: path) else {
                 diagnostics.append(Compiler.unreadable(path))
                 continue
             }
+            sources.append(SourceFile(path: path, bytes: Array(data)))
             let (file, fileDiagnostics) = TestFileLoader.load(bytes: Array(data), path: path)
             diagnostics += fileDiagnostics
             if let file { files.append(file) }
         }
         if !files.isEmpty { diagnostics += untested(compilation, files) }
-        return RuleCheck(compilation: compilation, testFiles: files, diagnostics: diagnostics.sortedByLocation())
+        return RuleCheck(compilation: compilation, testFiles: files, diagnostics: diagnostics.sortedByLocation(), sources: sources)
     }
 
     /// Decisions that no test case asks, and test cases that ask what does not exist.
