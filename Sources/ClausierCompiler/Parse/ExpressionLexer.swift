@@ -6,6 +6,8 @@ struct Token: Equatable {
     var kind: Kind
     var text: String
     var offset: Int
+    /// The offset just after the token (`%` of a percentage included).
+    var end: Int = 0
 }
 
 /// An error in an expression's text, at an offset.
@@ -33,6 +35,8 @@ enum ExpressionLexer {
             return String(s)
         }
         while i < scalars.count {
+            // Each token ends where the scan stands when the next one starts: before any whitespace.
+            if let last = tokens.indices.last, tokens[last].end == 0 { tokens[last].end = i }
             let c = scalars[i]
             if c == " " || c == "\t" || c == "\n" || c == "\r" {
                 i += 1
@@ -88,7 +92,8 @@ enum ExpressionLexer {
             if c == "\"" || c == "'" { hint = "names from a list (enum values) are written without quotes" }
             throw ExpressionError(message: "unexpected character '\(Character(c))'", offset: start, hint: hint)
         }
-        tokens.append(Token(kind: .end, text: "", offset: scalars.count))
+        if let last = tokens.indices.last, tokens[last].end == 0 { tokens[last].end = i }
+        tokens.append(Token(kind: .end, text: "", offset: scalars.count, end: scalars.count))
         return tokens
     }
 }

@@ -13,6 +13,8 @@ struct ExpressionParser {
     private var tokens: [Token]
     private var position = 0
     private var depth = 0
+    /// The end of the last token consumed, where the node being built ends.
+    private var lastEnd = 0
 
     static func parse(_ text: String) throws(ExpressionError) -> ExpressionSyntax {
         var parser = ExpressionParser(tokens: try ExpressionLexer.tokenize(text))
@@ -34,8 +36,12 @@ struct ExpressionParser {
     private mutating func advance() -> Token {
         let token = peek
         if position < tokens.count - 1 { position += 1 }
+        lastEnd = token.end
         return token
     }
+
+    /// The span from `start` to the end of the last token consumed.
+    private func span(from start: Int) -> ExpressionSpan { ExpressionSpan(start, lastEnd) }
 
     private func isSymbol(_ s: String) -> Bool { peek.kind == .symbol && peek.text == s }
 
@@ -67,14 +73,14 @@ struct ExpressionParser {
         let then = try conditional()
         try expect("else", "after the 'then' value: every 'if' needs an 'else'")
         let otherwise = try conditional()
-        return .conditional(condition, then, otherwise, offset: start)
+        return .conditional(condition, then, otherwise, span: span(from: start))
     }
 
     private mutating func or() throws(ExpressionError) -> ExpressionSyntax {
         var lhs = try and()
         while isKeyword("or") {
             _ = advance()
-            lhs = .binary("or", lhs, try and(), offset: lhs.offset)
+            lhs = .binary("or", lhs, try and(), span: span(from: lhs.offset))
         }
         return lhs
     }
@@ -83,7 +89,7 @@ struct ExpressionParser {
         var lhs = try not()
         while isKeyword("and") {
             _ = advance()
-            lhs = .binary("and", lhs, try not(), offset: lhs.offset)
+            lhs = .binary("and", lhs, try not(), span: span(from: lhs.offset))
         }
         return lhs
     }
@@ -93,7 +99,7 @@ struct ExpressionParser {
         try enter()
         defer { depth -= 1 }
         let start = advance().offset
-        return .unary("not", try not(), offset: start)
+        return .unary("not", try not(), span: span(from: start))
     }
 
     private mutating func comparison() throws(ExpressionError) -> ExpressionSyntax {
@@ -106,7 +112,7 @@ struct ExpressionParser {
                     message: "comparisons cannot be chained", offset: peek.offset,
                     hint: "write 'a <= b and b < c'")
             }
-            return .binary(op, lhs, rhs, offset: lhs.offset)
+            return .binary(op, lhs, rhs, span: span(from: lhs.offset))
         }
         return lhs
     }
@@ -115,7 +121,7 @@ struct ExpressionParser {
         var lhs = try additive()
         while isSymbol("??") {
             _ = advance()
-            lhs = .binary("??", lhs, try additive(), offset: lhs.offset)
+            lhs = .binary("??", lhs, try additive(), span: span(from: lhs.offset))
         }
         return lhs
     }
@@ -124,7 +130,7 @@ struct ExpressionParser {
         var lhs = try multiplicative()
         while isSymbol("+") || isSymbol("-") {
             let op = advance().text
-            lhs = .binary(op, lhs, try multiplicative(), offset: lhs.offset)
+            lhs = .binary(op, lhs, try multiplicative(), span: span(from: lhs.offset))
         }
         return lhs
     }
@@ -133,7 +139,7 @@ struct ExpressionParser {
         var lhs = try unary()
         while isSymbol("*") || isSymbol("/") {
             let op = advance().text
-            lhs = .binary(op, lhs, try unary(), offset: lhs.offset)
+            lhs = .binary(op, lhs, try unary(), span: span(from: lhs.offset))
         }
         return lhs
     }
@@ -143,7 +149,7 @@ struct ExpressionParser {
         try enter()
         defer { depth -= 1 }
         let start = advance().offset
-        return .unary("-", try unary(), offset: start)
+        return .unary("-", try unary(), span: span(from: start))
     }
 
     private mutating func postfix() throws(ExpressionError) -> ExpressionSyntax {
@@ -154,7 +160,7 @@ struct ExpressionParser {
                 throw ExpressionError(message: "expected a field name after '.'", offset: peek.offset)
             }
             let name = advance()
-            base = .field(base, name.text, offset: base.offset)
+            base = .field(base, name.text, span: span(from: base.offset))
         }
         return base
     }
@@ -166,18 +172,18 @@ struct ExpressionParser {
             _ = advance()
             if peek.kind == .identifier, Self.units.contains(peek.text) || Self.isCurrencyCode(peek.text) {
                 let unit = advance().text
-                return .quantity(token.text, unit: unit, offset: token.offset)
+                return .quantity(token.text, unit: unit, span: span(from: token.offset))
             }
-            return .number(token.text, offset: token.offset)
+            return .number(token.text, span: span(from: token.offset))
         case .percent:
             _ = advance()
-            return .percent(token.text, offset: token.offset)
+            return .percent(token.text, span: span(from: token.offset))
         case .date:
             _ = advance()
-            return .date(token.text, offset: token.offset)
+            return .date(token.text, span: span(from: token.offset))
         case .time:
             _ = advance()
-            return .time(token.text, offset: token.offset)
+            return .time(token.text, span: span(from: token.offset))
         case .identifier:
             return try nameOrCall()
         case .symbol where token.text == "(":
@@ -199,7 +205,7 @@ struct ExpressionParser {
                 } while isSymbol(",")
             }
             try expect("]", "to close the list")
-            return .list(items, offset: token.offset)
+            return .list(items, span: span(from: token.offset))
         case .end:
             throw ExpressionError(message: "the expression ends where a value was expected", offset: token.offset)
         default:
@@ -210,10 +216,10 @@ struct ExpressionParser {
     private mutating func nameOrCall() throws(ExpressionError) -> ExpressionSyntax {
         let first = advance()
         switch first.text {
-        case "true": return .bool(true, offset: first.offset)
-        case "false": return .bool(false, offset: first.offset)
-        case "none": return .none(offset: first.offset)
-        case "as_of": return .asOf(offset: first.offset)
+        case "true": return .bool(true, span: span(from: first.offset))
+        case "false": return .bool(false, span: span(from: first.offset))
+        case "none": return .none(span: span(from: first.offset))
+        case "as_of": return .asOf(span: span(from: first.offset))
         case "and", "or", "then", "else":
             throw ExpressionError(message: "expected a value before '\(first.text)'", offset: first.offset)
         default: break
@@ -229,21 +235,21 @@ struct ExpressionParser {
                     if peek.kind == .identifier, peek(1).kind == .symbol, peek(1).text == "=>" {
                         let parameter = advance()
                         _ = advance()
-                        arguments.append(.lambda(parameter.text, try conditional(), offset: parameter.offset))
+                        arguments.append(.lambda(parameter.text, try conditional(), span: span(from: parameter.offset)))
                     } else {
                         arguments.append(try conditional())
                     }
                 } while isSymbol(",")
             }
             try expect(")", "to close the arguments of \(first.text)()")
-            return .call(first.text, arguments, offset: first.offset)
+            return .call(first.text, arguments, span: span(from: first.offset))
         }
         var path = [first.text]
         while isSymbol("."), peek(1).kind == .identifier {
             _ = advance()
             path.append(advance().text)
         }
-        return .name(path, offset: first.offset)
+        return .name(path, span: span(from: first.offset))
     }
 
     static func isCurrencyCode(_ text: String) -> Bool {

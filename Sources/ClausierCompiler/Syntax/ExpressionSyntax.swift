@@ -34,43 +34,64 @@ public struct ExpressionText: Sendable, Hashable {
     var contentLocation: SourceLocation { source.contentLocation }
 }
 
-/// An expression of the rule language, as parsed, with each node's offset in its text.
+/// Where a node of an expression is written: offsets in the expression's text, in Unicode scalars.
+///
+/// A node starts where findings about it point, at its first operand: parentheses around that
+/// operand are not part of it (`(a + b) * c` starts at `a`). It ends after its last token, a
+/// closing parenthesis or bracket included.
+public struct ExpressionSpan: Sendable, Hashable {
+    /// The offset of the node's first character.
+    public var start: Int
+    /// The offset just after its last character.
+    public var end: Int
+
+    /// Creates a span.
+    public init(_ start: Int, _ end: Int) {
+        self.start = start
+        self.end = max(start, end)
+    }
+}
+
+/// An expression of the rule language, as parsed, with each node's span in its text.
 public indirect enum ExpressionSyntax: Sendable, Hashable {
     /// A number: `42`, `1.5`.
-    case number(String, offset: Int)
+    case number(String, span: ExpressionSpan)
     /// A number with a unit: `30 days`, `2 hours`, `150.00 EUR`.
-    case quantity(String, unit: String, offset: Int)
+    case quantity(String, unit: String, span: ExpressionSpan)
     /// A percentage: `25%`.
-    case percent(String, offset: Int)
+    case percent(String, span: ExpressionSpan)
     /// A date: `2025-03-07`.
-    case date(String, offset: Int)
+    case date(String, span: ExpressionSpan)
     /// A time of day: `09:00`.
-    case time(String, offset: Int)
+    case time(String, span: ExpressionSpan)
     /// `true` or `false`.
-    case bool(Bool, offset: Int)
+    case bool(Bool, span: ExpressionSpan)
     /// `none`, the absent value of an optional.
-    case none(offset: Int)
+    case none(span: ExpressionSpan)
     /// `as_of`, the evaluation date.
-    case asOf(offset: Int)
+    case asOf(span: ExpressionSpan)
     /// A dotted name: `incident.closed_at`.
-    case name([String], offset: Int)
+    case name([String], span: ExpressionSpan)
     /// A field of a computed record: `f(x).penalty`.
-    case field(ExpressionSyntax, String, offset: Int)
+    case field(ExpressionSyntax, String, span: ExpressionSpan)
     /// `-x` or `not x`.
-    case unary(String, ExpressionSyntax, offset: Int)
+    case unary(String, ExpressionSyntax, span: ExpressionSpan)
     /// `a + b`, `a and b`, `a <= b`, `a ?? b`.
-    case binary(String, ExpressionSyntax, ExpressionSyntax, offset: Int)
+    case binary(String, ExpressionSyntax, ExpressionSyntax, span: ExpressionSpan)
     /// `f(a, b)`.
-    case call(String, [ExpressionSyntax], offset: Int)
+    case call(String, [ExpressionSyntax], span: ExpressionSpan)
     /// `item => body`, only as an argument of an aggregate.
-    case lambda(String, ExpressionSyntax, offset: Int)
+    case lambda(String, ExpressionSyntax, span: ExpressionSpan)
     /// `[a, b]`.
-    case list([ExpressionSyntax], offset: Int)
+    case list([ExpressionSyntax], span: ExpressionSpan)
     /// `if c then a else b`.
-    case conditional(ExpressionSyntax, ExpressionSyntax, ExpressionSyntax, offset: Int)
+    case conditional(ExpressionSyntax, ExpressionSyntax, ExpressionSyntax, span: ExpressionSpan)
 
     /// The offset of the node's first character in the expression text.
-    public var offset: Int {
+    public var offset: Int { span.start }
+
+    /// Where the node is written in the expression text.
+    public var span: ExpressionSpan {
         switch self {
         case .number(_, let o), .quantity(_, _, let o), .percent(_, let o), .date(_, let o), .time(_, let o),
             .bool(_, let o), .none(let o), .asOf(let o), .name(_, let o), .field(_, _, let o), .unary(_, _, let o),
