@@ -167,9 +167,11 @@ struct FactDecoder {
             let s = try string("a date", example: "2025-03-07")
             guard let d = CivilDate.parse(s) else {
                 if s.count == 10, s.split(separator: "-").count == 3, s.allSatisfy({ $0.isNumber || $0 == "-" }) {
-                    throw invalid("'\(s)' is not a date that exists")
+                    throw invalid("'\(s)' is not a date that exists" + (Notation.whyNotADate(s).map { ": \($0)" } ?? ""))
                 }
-                throw invalid("'\(s)' is not a date: write it as YYYY-MM-DD, such as \"2025-03-07\"")
+                // A date written day first gets the very date to write as the example.
+                let example = Notation.isoDate(fromDayMonthYear: s) ?? "2025-03-07"
+                throw invalid("'\(s)' is not a date: write it as YYYY-MM-DD, such as \"\(example)\"")
             }
             if let problem = FactRules.date(d, written: s) { throw invalid(problem) }
             return .date(d)

@@ -1,3 +1,5 @@
+import Clausier
+
 /// A token of the expression language.
 struct Token: Equatable {
     enum Kind: Equatable {
@@ -44,6 +46,14 @@ enum ExpressionLexer {
             }
             let start = i
             if isDigit(i) {
+                // A date written day/month/year would read as two divisions: say so, with the date to write.
+                var end = i
+                while end < scalars.count, isDigit(end) || scalars[end] == "/" { end += 1 }
+                if let iso = Notation.isoDate(fromDayMonthYear: slice(start, end)) {
+                    throw ExpressionError(
+                        message: "'\(slice(start, end))' would be read as a division: dates are written year first",
+                        offset: start, hint: "write \(iso)")
+                }
                 // A date: 4 digits, '-', 2 digits, '-', 2 digits.
                 if (0..<4).allSatisfy({ isDigit(i + $0) }), i + 9 < scalars.count,
                    scalars[i + 4] == "-", isDigit(i + 5), isDigit(i + 6), scalars[i + 7] == "-", isDigit(i + 8), isDigit(i + 9)

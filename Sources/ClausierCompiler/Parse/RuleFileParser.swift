@@ -30,7 +30,7 @@ struct RuleFileParser {
         do {
             return ExpressionText(text, syntax: try ExpressionParser.parse(text.text))
         } catch {
-            return ExpressionText(text, error: error)
+            return ExpressionText(text, error: error.readingNotations(in: text.text))
         }
     }
 

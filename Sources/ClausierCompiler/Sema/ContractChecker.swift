@@ -153,9 +153,15 @@ struct ContractChecker {
         }
         let effective = CivilDate.parse(effectiveText.text)
         if effective == nil {
-            diagnostics.append(
-                .error(.invalidValue, "'\(effectiveText.text)' is not a date: write the effective date as YYYY-MM-DD",
-                       at: effectiveText.location))
+            if let why = Notation.whyNotADate(effectiveText.text) {
+                diagnostics.append(
+                    .error(.invalidValue, "'\(effectiveText.text)' is not a date that exists: \(why)", at: effectiveText.location))
+            } else {
+                diagnostics.append(
+                    .error(.invalidValue, "'\(effectiveText.text)' is not a date: write the effective date as YYYY-MM-DD",
+                           at: effectiveText.location,
+                           hints: Notation.isoDate(fromDayMonthYear: effectiveText.text).map { ["write \($0)"] } ?? []))
+            }
         }
         let zone = ZoneRule.named(zoneText.text)
         if zone == nil {

@@ -76,7 +76,13 @@ struct ExpressionChecker {
             hints.append("\(extra.joined(separator: ", ")) \(extra.count == 1 ? "is" : "are") not among \(cases.joined(separator: ", "))")
         }
         if expected == .percent, case .money = typed.type { hints.append("a percentage is written like 25%") }
-        if case .money = expected, typed.type.isNumber { hints.append("write the currency after the amount, such as '0 \(header.currency.code)'") }
+        if let hint = Self.unitHint(for: typed, where: expected) {
+            hints.append(hint)
+        } else if case .money = expected, typed.type.isNumber {
+            hints.append("write the currency after the amount, such as '0 \(header.currency.code)'")
+        } else if expected == .percent || expected == .duration, typed.type.isNumber {
+            hints.append(expected == .percent ? "a percentage is written like 25%" : "a duration is written with its unit, like 2 hours")
+        }
         diagnostics.append(
             .error(.typeMismatch, "\(what) is \(typed.type.spoken), but \(expected.spoken) is required here", at: location,
                    hints: hints))
@@ -164,7 +170,9 @@ struct ExpressionChecker {
             return quantity(n, unit, at)
         case .date(let d, _):
             guard let date = CivilDate.parse(d) else {
-                return fail(.invalidValue, "'\(d)' is not a date that exists", at, hints: ["write a real date as YYYY-MM-DD"])
+                return fail(
+                    .invalidValue, "'\(d)' is not a date that exists", at,
+                    hints: [Notation.whyNotADate(d), "write a real date as YYYY-MM-DD"].compactMap { $0 })
             }
             return Typed(expr: .constant(.date(date)), type: .date)
         case .time(let t, _):

@@ -159,12 +159,14 @@ extension ExpressionChecker {
         for (index, row) in table.rows.enumerated() {
             let from = row.from.flatMap { bound($0, measure.type, scope: scope) }
             let to = row.to.flatMap { bound($0, measure.type, scope: scope) }
-            if (row.from != nil && from == nil) || (row.to != nil && to == nil) { failed = true }
+            // A bound that is written but wrong was reported; the rows around it are not judged by it.
+            let fromFailed = row.from != nil && from == nil
+            if fromFailed || (row.to != nil && to == nil) { failed = true }
             if let from, let to, (Value.order(from, to)).map({ $0 >= 0 }) ?? false {
                 diagnostics.append(
                     .error(.tierRows, "this row is empty: its 'from' is not below its 'to'", at: row.location))
             }
-            if index > 0, let (prior, _) = previousTo {
+            if index > 0, let (prior, priorText) = previousTo, !fromFailed, !(prior == nil && priorText != nil) {
                 switch (prior, from) {
                 case (nil, _):
                     diagnostics.append(

@@ -78,6 +78,7 @@ extension ExpressionChecker {
         }
         guard compatible else {
             var hints: [String] = []
+            if let hint = Self.unitHint(l, r) { hints.append(hint) }
             if (l.type == .date && r.type == .datetime) || (l.type == .datetime && r.type == .date) {
                 hints.append("take the date of the datetime with local_date(...)")
             }
@@ -141,6 +142,8 @@ extension ExpressionChecker {
         default: break
         }
         var hints: [String] = []
+        // Only adding or subtracting a bare number asks for a unit: multiplying or dividing by one is fine.
+        if op == "+" || op == "-", let hint = Self.unitHint(l, r) { hints.append(hint) }
         switch (l.type, r.type) {
         case (.datetime, .period(let unit)):
             hints.append("\(unit.name(count: 2)) are counted on dates: write local_date(\(lhs.text)) \(op) \(rhs.text), or use hours")

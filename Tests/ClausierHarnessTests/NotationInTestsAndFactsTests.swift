@@ -1,0 +1,60 @@
+import Clausier
+import ClausierCompiler
+import ClausierDiagnostics
+import ClausierHarness
+import Testing
+
+/// French notations in test files and in facts get the very text to write, as in rule files.
+@Suite struct NotationInTestsAndFactsTests {
+    static func testFile(asOf: String) -> String {
+        """
+        contract: callkom
+        tests:
+          - name: a case
+            decision: retraction
+            as_of: \(asOf)
+            facts: {}
+            expect: {value: true}
+
+        """
+    }
+
+    @Test func anAsOfWrittenDayFirstIsNotReportedAsMissing() throws {
+        let (_, found) = TestFileLoader.load(bytes: Array(Self.testFile(asOf: "28/02/2025").utf8), path: "t.test.yaml")
+        let first = try #require(found.first)
+        #expect(first.code == .invalidTest)
+        #expect(first.message == "the test 'a case' has '28/02/2025' is not a date: write the evaluation date as YYYY-MM-DD")
+        #expect(first.hints == ["write as_of: 2025-02-28"])
+        #expect(first.location == SourceLocation(file: "t.test.yaml", line: 5, column: 12))
+    }
+
+    @Test func anAsOfThatDoesNotExistSaysWhy() throws {
+        let (_, found) = TestFileLoader.load(bytes: Array(Self.testFile(asOf: "2025-02-30").utf8), path: "t.test.yaml")
+        #expect(found.first?.message == "the test 'a case' has '2025-02-30' is not a date that exists: February 2025 has 28 days")
+    }
+
+    @Test func aMissingAsOfIsStillMissing() throws {
+        let text = Self.testFile(asOf: "x").replacingOccurrences(of: "    as_of: x\n", with: "")
+        let (_, found) = TestFileLoader.load(bytes: Array(text.utf8), path: "t.test.yaml")
+        #expect(found.first?.message == "the test 'a case' needs 'as_of', an evaluation date such as 2025-03-07")
+    }
+
+    @Test(arguments: [
+        ("01/03/2025", "'01/03/2025' is not a date: write it as YYYY-MM-DD, such as \"2025-03-01\""),
+        ("2025-02-30", "'2025-02-30' is not a date that exists: February 2025 has 28 days"),
+        ("March 1", "'March 1' is not a date: write it as YYYY-MM-DD, such as \"2025-03-07\""),
+    ])
+    func aDateFactGetsTheDateToWrite(written: String, message: String) throws {
+        let rules = try #require(shippedRules)
+        let facts = try facts(#"{"subscription": {"started_on": "\#(written)"}}"#)
+        let asOf = try date("2025-03-10")
+        do {
+            _ = try rules.evaluate(contract: "callkom", decision: "commitment_end_date", facts: facts, asOf: asOf)
+            Issue.record("'\(written)' was accepted as a date")
+        } catch {
+            #expect(error.kind == .invalidFact)
+            #expect(error.fact == "subscription.started_on")
+            #expect(error.message == message)
+        }
+    }
+}
