@@ -57,4 +57,17 @@ import Testing
             #expect(error.message == message)
         }
     }
+
+    @Test func anAmountFactWithADecimalCommaGetsTheAmountToWrite() throws {
+        let rules = try #require(shippedRules)
+        let asOf = try date("2025-03-10")
+        let facts = try facts(#"{"subscription": {"monthly_fee": "1 000,50 €"}, "incident": {"recorded_at": "2025-03-07T10:00:00+01:00", "closed_at": "2025-03-07T12:00:00+01:00", "main_server_down": true, "backup_server_down": true}}"#)
+        do {
+            _ = try rules.evaluate(contract: "prospect-it", decision: "sla_penalty", facts: facts, asOf: asOf)
+            Issue.record("'1 000,50 €' was accepted as an amount")
+        } catch {
+            #expect(error.fact == "subscription.monthly_fee")
+            #expect(error.message == "'1 000,50 €' is not an amount: write the amount, a space and the currency code, such as \"1000.50 EUR\"")
+        }
+    }
 }

@@ -151,14 +151,15 @@ struct FactDecoder {
         case .money(let currency):
             let s = try string("an amount with its currency", example: "150.00 \(currency.code)")
             guard let m = Money.parse(s) else {
-                throw invalid("'\(s)' is not an amount: write the amount, a space and the currency code, such as \"150.00 \(currency.code)\"")
+                let example = Notation.amount(s) ?? "150.00 \(currency.code)"
+                throw invalid("'\(s)' is not an amount: write the amount, a space and the currency code, such as \"\(example)\"")
             }
             if let problem = FactRules.money(m, currency: currency, written: s) { throw invalid(problem) }
             return .money(m)
         case .percent:
             let s = try string("a percentage", example: "25%")
             guard s.hasSuffix("%"), let d = FixedDecimal.parse(s.dropLast()) else {
-                throw invalid("'\(s)' is not a percentage: write a number followed by %, such as \"3.15%\"")
+                throw invalid("'\(s)' is not a percentage: write a number followed by %, such as \"\(Notation.percent(s) ?? "3.15%")\"")
             }
             do { return .percent(try d.dividing(by: FixedDecimal(100)).normalized()) } catch {
                 throw invalid("'\(s)' is out of range")
