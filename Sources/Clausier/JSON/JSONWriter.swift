@@ -7,6 +7,7 @@ public struct JSONWriter: Sendable {
     /// Choices on layout and escaping. The empty set is the compact form of answers, which hosts
     /// read: adding an option never changes what the empty set writes.
     public struct Options: OptionSet, Sendable, Hashable {
+        /// The options as bits, one per option.
         public let rawValue: UInt8
 
         /// Creates options from their bits.
