@@ -22,8 +22,9 @@ let package = Package(
     targets: [
         // Runtime: values, calendar, compiled IR, evaluator. No YAML.
         .target(name: "Clausier"),
-        // Diagnostic model and its renderers, shared by compiler, harness and CLI.
-        .target(name: "ClausierDiagnostics"),
+        // Diagnostic model and its renderers, shared by compiler, harness and CLI. It uses the runtime for
+        // its one JSON writer (`JSONValue`, `JSONWriter`), so every JSON output escapes and lays out alike.
+        .target(name: "ClausierDiagnostics", dependencies: ["Clausier"]),
         // The system libyaml, through pkg-config.
         .systemLibrary(
             name: "CYAML",

@@ -1,3 +1,5 @@
+import Clausier
+
 /// Renders findings as SARIF 2.1.0, the format GitHub code scanning and other static-analysis viewers read.
 ///
 /// The log holds one run whose driver, `clausier`, declares one rule per code that appears in the findings,
@@ -25,25 +27,23 @@ public enum SARIFRenderer {
         var ruleIndex: [DiagnosticCode: Int] = [:]
         for (index, code) in codes.enumerated() { ruleIndex[code] = index }
 
-        var driver: [(String, SARIFJSON)] = [("name", .string("clausier"))]
+        var driver: [(String, JSONValue)] = [("name", .string("clausier"))]
         if let informationURI { driver.append(("informationUri", .string(informationURI))) }
         driver += [
             ("version", .string(toolVersion)),
             ("rules", .array(codes.map(rule))),
         ]
-        let run = SARIFJSON.object([
-            ("tool", .object([("driver", .object(driver))])),
+        let run = object([
+            ("tool", object([("driver", object(driver))])),
             ("columnKind", .string("unicodeCodePoints")),
             ("results", .array(diagnostics.map { result($0, ruleIndex: ruleIndex[$0.code] ?? 0) })),
         ])
-        let log = SARIFJSON.object([
+        let log = object([
             ("$schema", .string(schemaURI)),
             ("version", .string("2.1.0")),
             ("runs", .array([run])),
         ])
-        var out = ""
-        log.write(into: &out, indent: 0)
-        return out
+        return JSONWriter.write(log, options: JSONRenderer.writerOptions.union(.prettyPrinted))
     }
 
     /// The SARIF level of a severity: `error`, `warning` or `note`.
@@ -90,106 +90,71 @@ public enum SARIFRenderer {
         }
     }
 
-    private static func rule(_ code: DiagnosticCode) -> SARIFJSON {
+    private static func rule(_ code: DiagnosticCode) -> JSONValue {
         guard let explanation = DiagnosticCatalog.explanation(for: code) else {
-            return .object([
+            return object([
                 ("id", .string(code.rawValue)),
-                ("shortDescription", .object([("text", .string(code.rawValue))])),
+                ("shortDescription", object([("text", .string(code.rawValue))])),
             ])
         }
-        return .object([
+        return object([
             ("id", .string(code.rawValue)),
             ("name", .string(camelCase(explanation.title))),
-            ("shortDescription", .object([("text", .string(explanation.title))])),
-            ("fullDescription", .object([("text", .string(explanation.summary))])),
-            ("help", .object([("text", .string(explanation.fix)), ("markdown", .string(explanation.markdown))])),
-            ("defaultConfiguration", .object([("level", .string(level(explanation.severity)))])),
+            ("shortDescription", object([("text", .string(explanation.title))])),
+            ("fullDescription", object([("text", .string(explanation.summary))])),
+            ("help", object([("text", .string(explanation.fix)), ("markdown", .string(explanation.markdown))])),
+            ("defaultConfiguration", object([("level", .string(level(explanation.severity)))])),
         ])
     }
 
-    private static func result(_ diagnostic: Diagnostic, ruleIndex: Int) -> SARIFJSON {
+    private static func result(_ diagnostic: Diagnostic, ruleIndex: Int) -> JSONValue {
         var text = diagnostic.message
         for hint in diagnostic.hints { text += "\nhint: " + hint }
         for note in diagnostic.notes where note.location == nil { text += "\nnote: " + note.message }
-        var members: [(String, SARIFJSON)] = [
+        var members: [(String, JSONValue)] = [
             ("ruleId", .string(diagnostic.code.rawValue)),
-            ("ruleIndex", .int(ruleIndex)),
+            ("ruleIndex", int(ruleIndex)),
             ("level", .string(level(diagnostic.severity))),
-            ("message", .object([("text", .string(text))])),
+            ("message", object([("text", .string(text))])),
         ]
         if let location = diagnostic.location {
-            members.append(("locations", .array([.object([("physicalLocation", physicalLocation(location))])])))
+            members.append(("locations", .array([object([("physicalLocation", physicalLocation(location))])])))
         }
         let related = diagnostic.notes.compactMap { note in note.location.map { (note.message, $0) } }
         if !related.isEmpty {
             members.append((
                 "relatedLocations",
                 .array(related.enumerated().map { index, note in
-                    .object([
-                        ("id", .int(index)),
+                    object([
+                        ("id", int(index)),
                         ("physicalLocation", physicalLocation(note.1)),
-                        ("message", .object([("text", .string(note.0))])),
+                        ("message", object([("text", .string(note.0))])),
                     ])
                 })
             ))
         }
-        return .object(members)
+        return object(members)
     }
 
-    private static func physicalLocation(_ location: SourceLocation) -> SARIFJSON {
+    private static func physicalLocation(_ location: SourceLocation) -> JSONValue {
         let uri = uri(forPath: location.file)
-        var artifact: [(String, SARIFJSON)] = [("uri", .string(uri))]
+        var artifact: [(String, JSONValue)] = [("uri", .string(uri))]
         if !uri.hasPrefix("file:") { artifact.append(("uriBaseId", .string(sourceRootBaseID))) }
-        return .object([
-            ("artifactLocation", .object(artifact)),
-            ("region", .object([
-                ("startLine", .int(max(1, location.line))),
-                ("startColumn", .int(max(1, location.column))),
+        return object([
+            ("artifactLocation", object(artifact)),
+            ("region", object([
+                ("startLine", int(max(1, location.line))),
+                ("startColumn", int(max(1, location.column))),
             ])),
         ])
     }
-}
 
-/// The few JSON values a SARIF log needs, with object members in the order they are written.
-private indirect enum SARIFJSON {
-    case string(String)
-    case int(Int)
-    case array([SARIFJSON])
-    case object([(String, SARIFJSON)])
+    /// An object whose members are written in the order given, so that the log is deterministic.
+    private static func object(_ members: [(String, JSONValue)]) -> JSONValue {
+        .object(JSONObject(members.map { JSONMember(key: $0.0, value: $0.1) }))
+    }
 
-    /// Writes the value pretty-printed with two spaces, the first line not indented.
-    func write(into out: inout String, indent: Int) {
-        let inner = String(repeating: "  ", count: indent + 1)
-        let closing = String(repeating: "  ", count: indent)
-        switch self {
-        case .string(let s):
-            out += JSONRenderer.quoted(s)
-        case .int(let n):
-            out += String(n)
-        case .array(let items):
-            guard !items.isEmpty else {
-                out += "[]"
-                return
-            }
-            out += "[\n"
-            for (index, item) in items.enumerated() {
-                out += inner
-                item.write(into: &out, indent: indent + 1)
-                out += index == items.count - 1 ? "\n" : ",\n"
-            }
-            out += closing + "]"
-        case .object(let members):
-            guard !members.isEmpty else {
-                out += "{}"
-                return
-            }
-            out += "{\n"
-            for (index, member) in members.enumerated() {
-                out += inner + JSONRenderer.quoted(member.0) + ": "
-                member.1.write(into: &out, indent: indent + 1)
-                out += index == members.count - 1 ? "\n" : ",\n"
-            }
-            out += closing + "}"
-        }
+    private static func int(_ value: Int) -> JSONValue {
+        .number(String(value))
     }
 }

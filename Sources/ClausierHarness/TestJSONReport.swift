@@ -51,7 +51,7 @@ public enum TestJSONReport {
             members.append(member("min_coverage", .number(String(minCoverage))))
         }
         if !diagnostics.isEmpty {
-            members.append(member("diagnostics", .array(diagnostics.map(diagnosticJSON))))
+            members.append(member("diagnostics", .array(diagnostics.map(\.json))))
         }
         return .object(JSONObject(members))
     }
@@ -87,30 +87,6 @@ public enum TestJSONReport {
         }
         members.append(member("items", .array(items)))
         return .object(JSONObject(members))
-    }
-
-    private static func diagnosticJSON(_ diagnostic: Diagnostic) -> JSONValue {
-        var members = [
-            member("code", .string(diagnostic.code.rawValue)),
-            member("severity", .string(diagnostic.severity.rawValue)),
-            member("message", .string(diagnostic.message)),
-        ]
-        members += locationMembers(diagnostic.location)
-        members.append(member("hints", .array(diagnostic.hints.map(JSONValue.string))))
-        let notes = diagnostic.notes.map { note in
-            JSONValue.object(JSONObject([member("message", .string(note.message))] + locationMembers(note.location)))
-        }
-        members.append(member("notes", .array(notes)))
-        return .object(JSONObject(members))
-    }
-
-    private static func locationMembers(_ location: SourceLocation?) -> [JSONMember] {
-        guard let location else { return [] }
-        return [
-            member("file", .string(location.file)),
-            member("line", .number(String(location.line))),
-            member("column", .number(String(location.column))),
-        ]
     }
 
     private static func member(_ key: String, _ value: JSONValue) -> JSONMember {

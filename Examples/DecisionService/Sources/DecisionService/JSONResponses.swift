@@ -23,9 +23,9 @@ enum JSONResponse {
         make(status, EvaluationError.json(message: message, fact: nil, kind: kind))
     }
 
-    /// The findings as the array `clausier check --format json` prints (`JSONRenderer`).
+    /// The findings as the array `clausier check --format json` prints (`Diagnostic.json`).
     static func diagnostics(_ diagnostics: [Diagnostic]) -> JSONValue {
-        (try? JSONReader.read(JSONRenderer.render(diagnostics))) ?? .array([])
+        .array(diagnostics.map(\.json))
     }
 
     static func object(_ members: [(String, JSONValue)]) -> JSONValue {
