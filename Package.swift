@@ -38,15 +38,18 @@ let package = Package(
         .target(name: "ClausierCodegen", dependencies: ["Clausier"]),
         // What a host service needs beyond the runtime: rules loaded from a directory, reloaded atomically.
         .target(name: "ClausierHost", dependencies: ["Clausier", "ClausierCompiler", "ClausierDiagnostics"]),
-        // The `clausier` command: argument parsing and rendering only.
-        .executableTarget(
-            name: "clausier",
+        // The `clausier` command's subcommands: argument parsing and rendering only. A library, so that tests
+        // can run the commands in-process: an executable target a test depends on is linked into the test
+        // bundle twice on Linux when the build plugin also uses it as a tool.
+        .target(
+            name: "ClausierCLI",
             dependencies: [
                 "Clausier", "ClausierCompiler", "ClausierDiagnostics", "ClausierHarness", "ClausierCodegen",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            path: "Sources/ClausierCLI"
+            ]
         ),
+        // The `clausier` executable: the command line handed to ClausierCLI.
+        .executableTarget(name: "clausier", dependencies: ["ClausierCLI"], path: "Sources/clausier"),
         // Compiles a host target's rule files at build time into embedded rules and a typed API.
         .plugin(name: "ClausierBuildPlugin", capability: .buildTool(), dependencies: ["clausier"]),
         // `swift package clausier-check` and `swift package clausier-test`: the CLI, run from SwiftPM.
