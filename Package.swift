@@ -65,18 +65,16 @@ let package = Package(
                 intent: .custom(verb: "clausier-test", description: "Run the YAML tests of the contract rules (clausier test)")),
             dependencies: ["clausier"]
         ),
-        .testTarget(name: "ClausierTests", dependencies: ["Clausier"]),
+        // One test target per module, testing that module. The runtime's tests compile the shipped rules and
+        // read their YAML test cases, so they use the compiler and the harness as helpers.
+        .testTarget(name: "ClausierTests", dependencies: ["Clausier", "ClausierCompiler", "ClausierHarness"]),
+        .testTarget(name: "ClausierDiagnosticsTests", dependencies: ["ClausierDiagnostics"]),
+        .testTarget(name: "ClausierCompilerTests", dependencies: ["ClausierCompiler", "Clausier", "ClausierDiagnostics"]),
+        .testTarget(name: "ClausierHarnessTests", dependencies: ["ClausierHarness", "ClausierCompiler", "ClausierDiagnostics", "Clausier"]),
+        .testTarget(name: "ClausierHostTests", dependencies: ["ClausierHost", "Clausier", "ClausierCompiler", "ClausierDiagnostics"]),
         // The build plugin applied to the shipped rules: the generated typed API is what these tests call.
         .testTarget(
             name: "ClausierPluginTests", dependencies: ["Clausier", "ClausierHarness"], plugins: ["ClausierBuildPlugin"]),
-        .testTarget(name: "ClausierCompilerTests", dependencies: ["ClausierCompiler", "Clausier", "ClausierDiagnostics"]),
-        .testTarget(
-            name: "ClausierHarnessTests",
-            dependencies: ["ClausierHarness", "ClausierCompiler", "Clausier"],
-            resources: []
-        ),
-        .testTarget(name: "ClausierHostTests", dependencies: ["ClausierHost", "Clausier", "ClausierCompiler", "ClausierDiagnostics"]),
-        .testTarget(name: "ClausierDiagnosticsTests", dependencies: ["ClausierDiagnostics", "ClausierHarness", "Clausier"]),
     ],
     swiftLanguageModes: [.v6]
 )
