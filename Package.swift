@@ -72,6 +72,7 @@ let package = Package(
         .testTarget(name: "ClausierCompilerTests", dependencies: ["ClausierCompiler", "Clausier", "ClausierDiagnostics"]),
         .testTarget(name: "ClausierHarnessTests", dependencies: ["ClausierHarness", "ClausierCompiler", "ClausierDiagnostics", "Clausier"]),
         .testTarget(name: "ClausierHostTests", dependencies: ["ClausierHost", "Clausier", "ClausierCompiler", "ClausierDiagnostics"]),
+        .testTarget(name: "ClausierCodegenTests", dependencies: ["ClausierCodegen", "ClausierCompiler", "Clausier"]),
         // The build plugin applied to the shipped rules: the generated typed API is what these tests call.
         .testTarget(
             name: "ClausierPluginTests", dependencies: ["Clausier", "ClausierHarness"], plugins: ["ClausierBuildPlugin"]),
