@@ -73,6 +73,13 @@ let package = Package(
         .testTarget(name: "ClausierHarnessTests", dependencies: ["ClausierHarness", "ClausierCompiler", "ClausierDiagnostics", "Clausier"]),
         .testTarget(name: "ClausierHostTests", dependencies: ["ClausierHost", "Clausier", "ClausierCompiler", "ClausierDiagnostics"]),
         .testTarget(name: "ClausierCodegenTests", dependencies: ["ClausierCodegen", "ClausierCompiler", "Clausier"]),
+        // The commands run in this process, their output captured (`Console.capture`).
+        .testTarget(
+            name: "ClausierCLITests",
+            dependencies: [
+                "ClausierCLI", "ClausierDiagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         // The build plugin applied to the shipped rules: the generated typed API is what these tests call.
         .testTarget(
             name: "ClausierPluginTests", dependencies: ["Clausier", "ClausierHarness"], plugins: ["ClausierBuildPlugin"]),
