@@ -39,15 +39,18 @@ let package = Package(
         .target(name: "ClausierCodegen", dependencies: ["Clausier"]),
         // What a host service needs beyond the runtime: rules loaded from a directory, reloaded atomically.
         .target(name: "ClausierHost", dependencies: ["Clausier", "ClausierCompiler", "ClausierDiagnostics"]),
-        // The `clausier` command: argument parsing and rendering only.
-        .executableTarget(
-            name: "clausier",
+        // The `clausier` command's subcommands: argument parsing and rendering only. A library, so that tests
+        // can run the commands in-process: an executable target a test depends on is linked into the test
+        // bundle twice on Linux when the build plugin also uses it as a tool.
+        .target(
+            name: "ClausierCLI",
             dependencies: [
                 "Clausier", "ClausierCompiler", "ClausierDiagnostics", "ClausierHarness", "ClausierCodegen",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            path: "Sources/ClausierCLI"
+            ]
         ),
+        // The `clausier` executable: the command line handed to ClausierCLI.
+        .executableTarget(name: "clausier", dependencies: ["ClausierCLI"], path: "Sources/clausier"),
         // Compiles a host target's rule files at build time into embedded rules and a typed API.
         .plugin(name: "ClausierBuildPlugin", capability: .buildTool(), dependencies: ["clausier"]),
         // `swift package clausier-check` and `swift package clausier-test`: the CLI, run from SwiftPM.
@@ -63,18 +66,24 @@ let package = Package(
                 intent: .custom(verb: "clausier-test", description: "Run the YAML tests of the contract rules (clausier test)")),
             dependencies: ["clausier"]
         ),
-        .testTarget(name: "ClausierTests", dependencies: ["Clausier"]),
+        // One test target per module, testing that module. The runtime's tests compile the shipped rules and
+        // read their YAML test cases, so they use the compiler and the harness as helpers.
+        .testTarget(name: "ClausierTests", dependencies: ["Clausier", "ClausierCompiler", "ClausierHarness"]),
+        .testTarget(name: "ClausierDiagnosticsTests", dependencies: ["ClausierDiagnostics"]),
+        .testTarget(name: "ClausierCompilerTests", dependencies: ["ClausierCompiler", "Clausier", "ClausierDiagnostics"]),
+        .testTarget(name: "ClausierHarnessTests", dependencies: ["ClausierHarness", "ClausierCompiler", "ClausierDiagnostics", "Clausier"]),
+        .testTarget(name: "ClausierHostTests", dependencies: ["ClausierHost", "Clausier", "ClausierCompiler", "ClausierDiagnostics"]),
+        .testTarget(name: "ClausierCodegenTests", dependencies: ["ClausierCodegen", "ClausierCompiler", "Clausier"]),
+        // The commands run in this process, their output captured (`Console.capture`).
+        .testTarget(
+            name: "ClausierCLITests",
+            dependencies: [
+                "ClausierCLI", "ClausierDiagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         // The build plugin applied to the shipped rules: the generated typed API is what these tests call.
         .testTarget(
             name: "ClausierPluginTests", dependencies: ["Clausier", "ClausierHarness"], plugins: ["ClausierBuildPlugin"]),
-        .testTarget(name: "ClausierCompilerTests", dependencies: ["ClausierCompiler", "Clausier", "ClausierDiagnostics"]),
-        .testTarget(
-            name: "ClausierHarnessTests",
-            dependencies: ["ClausierHarness", "ClausierCompiler", "Clausier"],
-            resources: []
-        ),
-        .testTarget(name: "ClausierHostTests", dependencies: ["ClausierHost", "Clausier", "ClausierCompiler", "ClausierDiagnostics"]),
-        .testTarget(name: "ClausierDiagnosticsTests", dependencies: ["ClausierDiagnostics", "ClausierHarness", "Clausier"]),
     ],
     swiftLanguageModes: [.v6]
 )

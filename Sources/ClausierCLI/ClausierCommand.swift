@@ -1,7 +1,12 @@
 import ArgumentParser
 
+/// Runs the `clausier` command line: the executable's entry point. Returns only when the command
+/// succeeded; otherwise it exits with the documented exit code.
+public func runClausierCommand() {
+    ClausierCommand.main()
+}
+
 /// The `clausier` command.
-@main
 struct ClausierCommand: ParsableCommand {
     /// The version of `clausier`, printed by `--version` and written in SARIF logs.
     static let version = "0.1.0"
@@ -19,13 +24,20 @@ struct ClausierCommand: ParsableCommand {
     /// Parses the arguments and runs the subcommand, as ArgumentParser does, except that usage errors
     /// (an unknown option, a bad value, a failed validation) exit with the documented 2 rather than 64.
     static func main() {
+        if let error = execute() { exit(withError: error) }
+    }
+
+    /// Parses `arguments` (the command line's when nil) and runs the subcommand: nil when it succeeded,
+    /// else the error `main` exits with. Usage errors are printed here and come back as ``ExitStatus/usage``.
+    static func execute(_ arguments: [String]? = nil) -> (any Error)? {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(arguments)
             try command.run()
+            return nil
         } catch {
-            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            guard exitCode(for: error) == .validationFailure else { return error }
             Console.err(fullMessage(for: error) + "\n")
-            exit(withError: ExitStatus.usage)
+            return ExitStatus.usage
         }
     }
 }

@@ -3,16 +3,23 @@ import Foundation
 
 /// Writing to standard output and error, and reading inputs, for the subcommands.
 enum Console {
+    /// Where output goes instead of standard output and error while a test runs a command in-process.
+    @TaskLocal static var capture: ConsoleCapture?
+
     static func out(_ text: String) {
+        if let capture { return capture.write(output: text.utf8) }
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
     static func err(_ text: String) {
+        if let capture { return capture.write(errors: text.utf8) }
         FileHandle.standardError.write(Data(text.utf8))
     }
 
-    /// Whether standard output is a terminal, to decide on colours.
-    static var isTerminal: Bool { isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil }
+    /// Whether standard output is a terminal, to decide on colours; captured output never is.
+    static var isTerminal: Bool {
+        capture == nil && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    }
 
     /// Stops with the usage exit code when a path given on the command line does not exist.
     static func requireExisting(_ paths: [String]) throws {

@@ -93,6 +93,11 @@ struct OutputBuffer {
 
     /// Writes everything buffered.
     mutating func flush() {
+        if let capture = Console.capture {
+            capture.write(output: bytes)
+            bytes.removeAll(keepingCapacity: true)
+            return
+        }
         bytes.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count, let base = raw.baseAddress {

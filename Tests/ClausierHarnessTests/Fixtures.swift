@@ -7,22 +7,55 @@ import Testing
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
 
-/// The shipped rules, compiled once for all tests.
-let shippedRules: RuleSet? = Compiler.compile(paths: [repositoryRoot.appendingPathComponent("Rules").path]).ruleSet
+/// A small contract for the harness to run tests against: a date, a fee with two branches, and a
+/// fee that refuses bad input.
+let billingRules = """
+    contract:
+      id: billing
+      title: Billing terms
+      source: billing.txt
+      effective: 2019-01-01
+      timezone: Europe/Paris
+      currency: EUR
+      holidays: FR
+      rounding: half_away_from_zero
+    decisions:
+      dispute_deadline:
+        title: Last day to dispute an invoice
+        cites: art. 13
+        inputs:
+          invoice.issued_on: date
+        returns: date
+        value: invoice.issued_on + 1 month
+      late_fee:
+        title: Fee for a late payment
+        cites: art. 14
+        inputs:
+          invoice.paid: bool
+        returns: money
+        value:
+          cases:
+            - when: invoice.paid
+              then: 0 EUR
+              cites: art. 14
+            - otherwise: 40 EUR
+              cites: art. 14.2
+      retrieval_fee:
+        title: Fee for retrieving data
+        cites: art. 15
+        inputs:
+          retrieval.years: int
+        returns: money
+        require:
+          - that: retrieval.years >= 1
+            fact: retrieval.years
+            message: the retrieval covers at least one year
+        value: 350 EUR + 100 EUR * (retrieval.years - 1)
+    """
 
-/// Facts from a JSON literal.
-func facts(_ text: String) throws -> JSONValue {
-    try JSONReader.read(text)
-}
-
-func date(_ text: String) throws -> CivilDate {
-    try #require(CivilDate.parse(text))
-}
-
-/// The facts of one prospect-it incident.
-func incident(_ recorded: String, _ closed: String, main: Bool = true, backup: Bool = true, fee: String = "200.00 EUR") throws -> JSONValue {
-    try facts("""
-        {"incident": {"recorded_at": "\(recorded)", "closed_at": "\(closed)", "main_server_down": \(main), "backup_server_down": \(backup)},
-         "subscription": {"monthly_fee": "\(fee)"}}
-        """)
+/// The small contract, compiled.
+func compiledBilling() throws -> RuleSet {
+    let result = Compiler.compile([SourceFile(path: "billing.yaml", text: billingRules)])
+    #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.message))")
+    return try #require(result.ruleSet)
 }

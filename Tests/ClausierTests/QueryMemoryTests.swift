@@ -62,7 +62,7 @@ import Testing
 
     @Test func aRecordAnswerTheHostKeepsIsNotChangedByLaterQueries() throws {
         let reference = try #require(rules.reference(contract: "prospect-it", decision: "sla_penalty"))
-        let asOf = try date("2025-03-10")
+        let asOf = try civilDate("2025-03-10")
         func values(hours: Int64, fee: Int) throws -> [Value] {
             let recorded = Instant(nanosecondsSinceEpoch: 1_741_338_000_000_000_000)
             let closed = try #require(recorded.adding(ExactDuration(nanoseconds: hours * 3_600_000_000_000)))
@@ -96,7 +96,7 @@ import Testing
 
     @Test func aFailedQueryLeavesNothingBehindForTheNext() throws {
         let reference = try #require(rules.reference(contract: "prospect-it", decision: "sla_penalty"))
-        let asOf = try date("2025-03-10")
+        let asOf = try civilDate("2025-03-10")
         for _ in 0..<3 {
             #expect(throws: EvaluationError.self) {
                 try rules.evaluate(

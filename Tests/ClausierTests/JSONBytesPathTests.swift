@@ -133,7 +133,7 @@ import Testing
             {"incident": {"recorded_at": "2025-03-07T10:00:00+01:00", "closed_at": "2025-03-07T12:00:00+01:00",
              "main_server_down": true, "backup_server_down": false}, "subscription": {"monthly_fee": "200.00 EUR"}}
             """
-        let asOf = try date("2025-03-10")
+        let asOf = try civilDate("2025-03-10")
         var frame = [Value](repeating: .absent, count: program.frameSizes[reference.decision])
         let decoded = Array(text.utf8).withUnsafeBufferPointer { utf8 -> Bool in
             var parser = JSONParser(input: utf8)
@@ -183,7 +183,7 @@ import Testing
     @Test func hostileFactsGiveTheSameErrors() throws {
         let rules = try #require(shippedRules)
         let reference = try #require(rules.reference(contract: "prospect-it", decision: "sla_penalty"))
-        let asOf = try date("2025-03-10")
+        let asOf = try civilDate("2025-03-10")
         var inputs = Self.hostile.map { Array($0.utf8) }
         // Bad UTF-8 in a key, in a value, a byte order mark, and lone continuation bytes.
         let good = Array(Self.slaFacts.utf8)
@@ -210,7 +210,7 @@ import Testing
     @Test func everyTruncationAndByteChangeGivesTheSameAnswer() throws {
         let rules = try #require(shippedRules)
         let reference = try #require(rules.reference(contract: "prospect-it", decision: "sla_penalty"))
-        let asOf = try date("2025-03-10")
+        let asOf = try civilDate("2025-03-10")
         let good = Array(Self.slaFacts.utf8)
         for end in 0...good.count {
             Self.expectSame(rules, reference, facts: Array(good[..<end]), asOf: asOf)

@@ -9,7 +9,7 @@ import Testing
 
     private func error(_ decision: String, _ json: String) throws -> EvaluationError? {
         let f = try facts(json)
-        let asOf = try date("2025-03-10")
+        let asOf = try civilDate("2025-03-10")
         do {
             _ = try rules.evaluate(contract: "prospect-it", decision: decision, facts: f, asOf: asOf)
             return nil
@@ -82,7 +82,7 @@ import Testing
         let answer = try rules.evaluate(
             contract: "prospect-it", decision: "late_payment_interest",
             facts: try facts(#"{"invoice": {"amount": "1000.00 EUR", "due_on": "2025-01-10", "paid_on": null}, "legal_interest_rate": "4.05%"}"#),
-            asOf: try date("2025-03-10"))
+            asOf: try civilDate("2025-03-10"))
         #expect(answer.valueJSON == .string("9.82 EUR"))
     }
 

@@ -18,7 +18,7 @@ import Testing
     @Test func theDecodedRulesAnswerAsTheOriginal() throws {
         let rules = try RuleSetArchive.decode(RuleSetArchive.encode(try #require(shippedRules)))
         let f = try incident("2025-03-07T10:00:00+01:00", "2025-03-07T11:30:00+01:00")
-        let answer = try rules.evaluate(contract: "prospect-it", decision: "sla_penalty", facts: f, asOf: try date("2025-03-10"))
+        let answer = try rules.evaluate(contract: "prospect-it", decision: "sla_penalty", facts: f, asOf: try civilDate("2025-03-10"))
         #expect(answer.valueJSON == (try facts(#"{"rate": "25%", "penalty": "50.00 EUR"}"#)))
     }
 

@@ -1,0 +1,3 @@
+import ClausierCLI
+
+runClausierCommand()
