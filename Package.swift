@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "ClausierCompilerTests", dependencies: ["ClausierCompiler", "Clausier", "ClausierDiagnostics"]),
         .testTarget(name: "ClausierHarnessTests", dependencies: ["ClausierHarness", "ClausierCompiler", "ClausierDiagnostics", "Clausier"]),
         .testTarget(name: "ClausierHostTests", dependencies: ["ClausierHost", "Clausier", "ClausierCompiler", "ClausierDiagnostics"]),
-        .testTarget(name: "ClausierCodegenTests", dependencies: ["ClausierCodegen", "ClausierCompiler", "Clausier"]),
+        .testTarget(name: "ClausierCodegenTests", dependencies: ["ClausierCodegen", "ClausierCompiler", "ClausierDiagnostics", "Clausier"]),
         // The commands run in this process, their output captured (`Console.capture`).
         .testTarget(
             name: "ClausierCLITests",

@@ -1,6 +1,5 @@
 import Clausier
 import ClausierDiagnostics
-import ClausierHarness
 import Testing
 
 /// A finding with every part: a location, two hints, a note with a location and one without.
@@ -45,14 +44,5 @@ struct DiagnosticJSONTests {
         #expect(JSONRenderer.render(findings) == expected)
         #expect(JSONRenderer.render(findings).contains(#"cites\u0008nothing"#))
         #expect(JSONRenderer.render([]) == "[]")
-    }
-
-    @Test func theTestReportCarriesTheSameObjects() throws {
-        let report = try JSONReader.read(TestJSONReport.render(stoppedBy: [full]))
-        guard case .object(let object) = report else {
-            Issue.record("the test report is not an object")
-            return
-        }
-        #expect(object["diagnostics"] == .array([full.json]))
     }
 }

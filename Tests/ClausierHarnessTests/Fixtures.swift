@@ -1,5 +1,6 @@
 import Clausier
 import ClausierCompiler
+import ClausierDiagnostics
 import Foundation
 import Testing
 
