@@ -7,9 +7,10 @@
 for instance, with the binary swift test built:
     python3 scripts/validate-openapi.py /tmp/openapi.json --clausier "$(swift build --show-bin-path)/clausier"
 
-The document is what `OpenAPIDocument.generate(for:)` (module ClausierHost) makes of the rules in
-Rules/; the Swift test `OpenAPIDocumentTests.dumpWhenAsked` writes it to the file named by the
-environment variable CLAUSIER_OPENAPI_OUT. This script then checks:
+The document is what `OpenAPIDocument.generate(for:routes:)` (module ClausierHost) makes of the rules in
+Rules/ with the decision service's routes (`DecisionServiceRoutes`); the Swift test
+`OpenAPIDocumentTests.dumpWhenAsked` writes it to the file named by the environment variable
+CLAUSIER_OPENAPI_OUT. This script then checks:
 
 1. the document is valid OpenAPI 3.1 (openapi-spec-validator's `validate`);
 2. every `examples` value in it validates against the schema it sits in;

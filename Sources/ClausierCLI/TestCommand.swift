@@ -46,7 +46,7 @@ struct TestCommand: ParsableCommand {
     var minCoverage: Double?
 
     func validate() throws {
-        if let minCoverage, !(0...100).contains(minCoverage) {
+        if let minCoverage, !CoverageMinimum(percent: minCoverage).isValid {
             throw ValidationError("--min-coverage is a percentage from 0 to 100")
         }
     }
@@ -63,11 +63,9 @@ struct TestCommand: ParsableCommand {
         }
         if !diagnostics.isEmpty { show(diagnostics, quoting: check.sources) }
         let report = TestRunner.run(files, rules: rules)
-        let contracts = coverage || minCoverage != nil ? Coverage.compute(report, rules: rules, files: check.compilation.contractFiles) : nil
-        let belowThreshold = minCoverage.map { minimum in contracts?.filter { $0.percent < minimum } ?? [] } ?? []
-        let shortfall = belowThreshold.map { contract in
-            "coverage of \(contract.contract) is \(Coverage.format(contract.percent))%, below the minimum of \(minCoverage ?? 0)%\n"
-        }.joined()
+        let minimum = minCoverage.map { CoverageMinimum(percent: $0) }
+        let contracts = coverage || minimum != nil ? Coverage.compute(report, rules: rules, files: check.compilation.contractFiles) : nil
+        let shortfall = minimum.map { $0.report(contracts ?? []) } ?? ""
         let summary = "\(report.passed) passed, \(report.failed) failed\n"
         switch format {
         case .text:
@@ -84,7 +82,7 @@ struct TestCommand: ParsableCommand {
             if let contracts { Console.err(Coverage.text(contracts)) }
             Console.err(shortfall + summary)
         }
-        if report.failed > 0 || !belowThreshold.isEmpty { throw ExitStatus.findings }
+        if report.failed > 0 || !shortfall.isEmpty { throw ExitStatus.findings }
     }
 
     /// Findings as text: on standard output with --format text, else uncoloured on standard error.

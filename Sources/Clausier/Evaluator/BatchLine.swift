@@ -28,21 +28,13 @@ public enum BatchLine {
     }
 
     /// The reference path, and the one that reports every error of a line: the whole line read
-    /// as a `JSONValue`, then ``RuleSet/evaluate(_:facts:asOf:explain:)``.
+    /// by ``DecisionRequest`` (as a decision service reads a body), then answered with
+    /// ``RuleSet/evaluate(_:facts:asOf:explain:)``.
     static func evaluateReference(
         _ line: UnsafeRawBufferPointer, lineNumber: Int, ruleSet: RuleSet, reference: DecisionReference, explain: Bool
     ) -> Result<Decision, EvaluationError> {
-        func failure(_ message: String) -> Result<Decision, EvaluationError> {
-            .failure(EvaluationError(.invalidFact, "line \(lineNumber): \(message)"))
-        }
-        let json: JSONValue
-        do { json = try JSONReader.read(bytes: line) } catch { return failure("not valid JSON: \(error.description)") }
-        guard case .object(let object) = json else { return failure("expected {\"as_of\": ..., \"facts\": {...}}") }
-        guard case .string(let asOfText)? = object["as_of"], let asOf = CivilDate.parse(asOfText) else {
-            return failure("'as_of' must be a date such as \"2025-03-07\"")
-        }
-        return Result { () throws(EvaluationError) -> Decision in
-            try ruleSet.evaluate(reference, facts: object["facts"] ?? .object(JSONObject([])), asOf: asOf, explain: explain)
+        Result { () throws(EvaluationError) -> Decision in
+            try DecisionRequest.decode(line, .batchLine(lineNumber)).answer(reference, on: ruleSet, explain: explain)
         }
     }
 }

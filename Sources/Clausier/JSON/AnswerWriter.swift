@@ -39,16 +39,22 @@ public enum AnswerWriter {
 
     /// Appends `{"error":{"message","fact","kind"}}` to `buffer`.
     public static func write(_ error: EvaluationError, into buffer: inout [UInt8]) {
+        writeError(message: error.message, fact: error.fact, kind: error.kind.rawValue, into: &buffer)
+    }
+
+    /// Appends the same error object for a failure with a kind of the caller's own (a service's
+    /// `not_reloadable`), the bytes of `JSONWriter.write(EvaluationError.json(message:fact:kind:))`.
+    public static func writeError(message: String, fact: String?, kind: String, into buffer: inout [UInt8]) {
         append("{\"error\":{\"message\":", to: &buffer)
-        JSONWriter.writeString(error.message, into: &buffer)
+        JSONWriter.writeString(message, into: &buffer)
         append(",\"fact\":", to: &buffer)
-        if let fact = error.fact {
+        if let fact {
             JSONWriter.writeString(fact, into: &buffer)
         } else {
             append("null", to: &buffer)
         }
         append(",\"kind\":", to: &buffer)
-        JSONWriter.writeString(error.kind.rawValue, into: &buffer)
+        JSONWriter.writeString(kind, into: &buffer)
         append("}}", to: &buffer)
     }
 

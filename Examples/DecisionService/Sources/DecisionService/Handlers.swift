@@ -9,48 +9,36 @@ struct Handlers: Sendable {
     let maximumBodySize: Int
     let logger: Logger
 
-    // MARK: POST /contracts/{id}/decisions/{decision}
+    // MARK: POST /contracts/{contract}/decisions/{decision}
 
-    /// Answers a decision for `{"as_of": "YYYY-MM-DD", "facts": {...}}` with exactly the JSON
-    /// `clausier eval` prints. `?explain=false` leaves out the explanation, as `--no-explanation` does.
+    /// Answers a decision for `{"as_of": "YYYY-MM-DD", "facts": {...}}` (read by `DecisionRequest`,
+    /// as `clausier eval --batch` reads its lines) with exactly the JSON `clausier eval` prints.
+    /// `?explain=false` leaves out the explanation, as `--no-explanation` does.
     @Sendable func decide(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let snapshot = rules.library.current
-        let contract = context.parameters.get("contract") ?? ""
-        let decision = context.parameters.get("decision") ?? ""
-        guard let reference = snapshot.rules.reference(contract: contract, decision: decision) else {
-            // The evaluator words the error, with a suggestion for a near miss.
+        let reference: DecisionReference
+        do {
+            // The rule set words the error, with a suggestion for a near miss.
+            reference = try snapshot.rules.resolveReference(
+                contract: context.parameters.get("contract") ?? "", decision: context.parameters.get("decision") ?? "")
+        } catch {
+            return JSONResponse.error(.notFound, error, generation: snapshot.generation)
+        }
+        let body: DecisionRequest
+        switch await readBody(request) {
+        case .success(let bytes):
             do {
-                _ = try snapshot.rules.evaluate(
-                    contract: contract, decision: decision, facts: .object(JSONObject()),
-                    asOf: CivilDate(daysSinceEpoch: 0))
+                body = try DecisionRequest.decode(bytes, .body)
             } catch {
-                return JSONResponse.error(.notFound, error, generation: snapshot.generation)
+                return JSONResponse.error(.badRequest, error)
             }
-            return JSONResponse.error(
-                .notFound, EvaluationError(.unknownDecision, "there is no decision '\(decision)' of '\(contract)'"),
-                generation: snapshot.generation)
-        }
-        let body: JSONObject
-        switch await readObject(request) {
-        case .success(let object): body = object
-        case .failure(let failure): return failure.response
-        }
-        if let unknown = body.keys.first(where: { $0 != "as_of" && $0 != "facts" }) {
-            return JSONResponse.error(
-                .badRequest,
-                EvaluationError(
-                    .invalidFact,
-                    "unknown member '\(unknown)': the body is {\"as_of\": \"YYYY-MM-DD\", \"facts\": {...}}"))
-        }
-        guard case .string(let asOfText)? = body["as_of"], let asOf = CivilDate.parse(asOfText) else {
-            return JSONResponse.error(
-                .badRequest, EvaluationError(.invalidFact, "'as_of' must be a date such as \"2025-03-07\""))
+        case .failure(let failure):
+            return failure.response
         }
         let explain = request.uri.queryParameters.get("explain").map { $0 != "false" && $0 != "0" } ?? true
         do {
-            let answer = try snapshot.rules.evaluate(
-                reference, facts: body["facts"] ?? .object(JSONObject()), asOf: asOf, explain: explain)
-            return JSONResponse.make(.ok, answer.json, generation: snapshot.generation)
+            let answer = try body.answer(reference, on: snapshot.rules, explain: explain)
+            return JSONResponse.answer(answer, generation: snapshot.generation)
         } catch {
             return JSONResponse.error(status(of: error), error, generation: snapshot.generation)
         }
@@ -102,7 +90,7 @@ struct Handlers: Sendable {
     @Sendable func reload(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         guard let outcome = await rules.reload() else {
             return JSONResponse.error(
-                .conflict, kind: "not_reloadable",
+                .conflict, kind: DecisionServiceRoutes.notReloadable,
                 message:
                     "the service runs on the rules compiled in at build time; start it with --rules <dir> to reload rules"
             )
@@ -140,7 +128,8 @@ struct Handlers: Sendable {
     /// The OpenAPI document of the rules in service: a path per decision.
     @Sendable func openAPI(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let snapshot = rules.library.current
-        return JSONResponse.make(.ok, OpenAPIDocument.generate(for: snapshot.rules), generation: snapshot.generation)
+        let document = OpenAPIDocument.generate(for: snapshot.rules, routes: DecisionServiceRoutes.routes)
+        return JSONResponse.make(.ok, document, generation: snapshot.generation)
     }
 
     // MARK: Bodies
@@ -159,37 +148,8 @@ struct Handlers: Sendable {
             return .failure(
                 Failure(
                     response: JSONResponse.error(
-                        .contentTooLarge, kind: "body_too_large",
+                        .contentTooLarge, kind: DecisionServiceRoutes.bodyTooLarge,
                         message: "the body is larger than \(maximumBodySize) bytes, or could not be read")))
         }
-    }
-
-    /// The body as a JSON object.
-    func readObject(_ request: Request) async -> Result<JSONObject, Failure> {
-        let bytes: [UInt8]
-        switch await readBody(request) {
-        case .success(let read): bytes = read
-        case .failure(let failure): return .failure(failure)
-        }
-        let json: JSONValue
-        do {
-            json = try JSONReader.read(bytes)
-        } catch {
-            return .failure(
-                Failure(
-                    response: JSONResponse.error(
-                        .badRequest, EvaluationError(.invalidFact, "the body is not valid JSON: \(error.description)")))
-            )
-        }
-        guard case .object(let object) = json else {
-            return .failure(
-                Failure(
-                    response: JSONResponse.error(
-                        .badRequest,
-                        EvaluationError(
-                            .invalidFact,
-                            "the body is \(json.kindName): expected {\"as_of\": \"YYYY-MM-DD\", \"facts\": {...}}"))))
-        }
-        return .success(object)
     }
 }
