@@ -55,10 +55,10 @@ public enum TestFileLoader {
             guard case .scalar(let asOfText)? = m["as_of"], let asOf = CivilDate.parse(asOfText.value) else {
                 if case .scalar(let written)? = m["as_of"], !written.isNull {
                     // Written, but not as a date that exists: say what is wrong with it rather than that it is missing.
-                    let why = Notation.whyNotADate(written.value).map { "'\(written.value)' is not a date that exists: \($0)" }
-                        ?? "'\(written.value)' is not a date: write the evaluation date as YYYY-MM-DD"
+                    let why = Notation.whyNotADate(written.value).map { "which is not a date that exists: \($0)" }
+                        ?? "which is not a date: write the evaluation date as YYYY-MM-DD"
                     diagnostics.append(
-                        .error(.invalidTest, "the test '\(name.value)' has \(why)", at: written.location,
+                        .error(.invalidTest, "the test '\(name.value)' has as_of '\(written.value)', \(why)", at: written.location,
                                hints: Notation.isoDate(fromDayMonthYear: written.value).map { ["write as_of: \($0)"] } ?? []))
                     continue
                 }

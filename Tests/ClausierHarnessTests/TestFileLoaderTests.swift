@@ -62,7 +62,8 @@ private func load(_ text: String) -> (file: TestFile?, diagnostics: [Diagnostic]
     @Test(arguments: [
         ("- {decision: late_fee, as_of: 2025-03-10, expect: {value: 1}}", "a test needs a 'name'"),
         ("- {name: x, as_of: 2025-03-10, expect: {value: 1}}", "the test 'x' needs a 'decision'"),
-        ("- {name: x, decision: late_fee, as_of: 2025-02-30, expect: {value: 1}}", "the test 'x' needs 'as_of', an evaluation date such as 2025-03-07"),
+        ("- {name: x, decision: late_fee, as_of: 2025-02-30, expect: {value: 1}}", "the test 'x' has as_of '2025-02-30', which is not a date that exists: February 2025 has 28 days"),
+        ("- {name: x, decision: late_fee, expect: {value: 1}}", "the test 'x' needs 'as_of', an evaluation date such as 2025-03-07"),
         ("- {name: x, decision: late_fee, as_of: 2025-03-10}", "the test 'x' needs 'expect' with 'value' or 'error'"),
         ("- {name: x, decision: late_fee, as_of: 2025-03-10, expect: {cites: art. 14}}", "'expect' needs 'value' or 'error'"),
         ("- just a string", "each test must be a mapping with name, decision, as_of, facts and expect"),
