@@ -23,12 +23,21 @@ struct MappingReader {
     let context: String
     var diagnostics: [Diagnostic] = []
 
+    /// The known keys that an unknown key of the mapping is a misspelling of (`wen` for `when`): their
+    /// absence is the same mistake as the unknown key, already reported with the suggestion.
+    let misspelt: Set<String>
+
     /// Reads `mapping`, whose allowed keys are `known`; `context` names it in messages ("a decision").
     init(_ mapping: YAMLMapping, context: String, known: [String]) {
         self.mapping = mapping
         self.context = context
         self.diagnostics = mapping.unknownKeys(known: known, context: context)
+        misspelt = Set(
+            mapping.entries.filter { !known.contains($0.key.value) }.compactMap { Suggestions.closest(to: $0.key.value, among: known) })
     }
+
+    /// Whether `key` is missing because it is misspelt, which the unknown key's finding already says.
+    func isMisspelt(_ key: String) -> Bool { misspelt.contains(key) }
 
     func node(_ key: String) -> YAMLNode? { mapping[key] }
 
@@ -42,7 +51,7 @@ struct MappingReader {
     /// A scalar value; reports a missing or non-scalar value.
     mutating func scalar(_ key: String, required: Bool) -> Located? {
         guard let node = mapping[key] else {
-            if required {
+            if required, !isMisspelt(key) {
                 diagnostics.append(
                     .error(.missingKey, "\(context) needs a '\(key)'", at: mapping.location, hints: ["add '\(key):'"]))
             }

@@ -152,7 +152,7 @@ struct RuleFileParser {
             }
         }
         let returns = reader.node("returns").flatMap { parseType($0) }
-        if reader.node("returns") == nil {
+        if reader.node("returns") == nil, !reader.isMisspelt("returns") {
             diagnostics.append(
                 .error(.missingKey, "the \(what) '\(id.text)' needs 'returns', the type of its answer", at: id.location,
                        hints: ["add 'returns:' such as 'returns: money' or 'returns: {rate: percent, penalty: money}'"]))
@@ -162,22 +162,20 @@ struct RuleFileParser {
         var lets: [BindingSyntax] = []
         if let letNode = reader.node("let"), let lm = mapping(letNode, what: "'let'") {
             for entry in lm.entries {
-                if let value = parseNode(entry.value) {
-                    lets.append(BindingSyntax(name: Located(entry.key.value, at: entry.key.location), value: value))
-                }
+                lets.append(BindingSyntax(name: Located(entry.key.value, at: entry.key.location), value: parseNode(entry.value)))
             }
         }
         var value: NodeSyntax?
         if let valueNode = reader.node("value") {
             value = parseNode(valueNode)
-        } else {
+        } else if !reader.isMisspelt("value") {
             reader.diagnostics.append(
                 .error(.missingKey, "the \(what) '\(id.text)' needs a 'value', its answer", at: id.location))
         }
         diagnostics += reader.diagnostics
         return RuleSyntax(
             id: id, title: title, cites: cites, inputs: inputs, returns: returns, requires: requires, lets: lets,
-            value: value, location: id.location)
+            value: value, location: id.location, hasUnknownKeys: m.entries.contains { !keys.contains($0.key.value) })
     }
 
     private mutating func parseInputType(_ node: YAMLNode) -> (type: TypeSyntax, countsOnlyIfPast: Bool, unusedBecause: String?)? {
@@ -243,29 +241,25 @@ struct RuleFileParser {
     }
 
     /// A value: an expression, `cases`, `tiers`, exclusions and grounds, or a record of values.
-    mutating func parseNode(_ node: YAMLNode) -> NodeSyntax? {
+    mutating func parseNode(_ node: YAMLNode) -> NodeSyntax {
         switch node {
         case .scalar(let s):
             guard !s.isNull else {
                 diagnostics.append(.error(.wrongShape, "a value is missing here", at: s.location))
-                return nil
+                return .invalid(s.location)
             }
             return .expression(expression(Located(s.value, at: s.location, quoted: s.isQuoted)))
         case .sequence(let seq):
             var items: [NodeSyntax] = []
-            for item in seq.items {
-                guard let node = parseNode(item) else { return nil }
-                items.append(node)
-            }
+            for item in seq.items { items.append(parseNode(item)) }
             return .list(items, seq.location)
         case .mapping(let m):
-            if m["cases"] != nil { return parseCases(m) }
-            if m["tiers"] != nil { return parseTiers(m) }
-            if m["exclusions"] != nil || m["grounds"] != nil { return parseEligibility(m) }
+            if m["cases"] != nil { return parseCases(m) ?? .invalid(m.location) }
+            if m["tiers"] != nil { return parseTiers(m) ?? .invalid(m.location) }
+            if m["exclusions"] != nil || m["grounds"] != nil { return parseEligibility(m) ?? .invalid(m.location) }
             var fields: [RecordFieldSyntax] = []
             for entry in m.entries {
-                guard let value = parseNode(entry.value) else { continue }
-                fields.append(RecordFieldSyntax(name: Located(entry.key.value, at: entry.key.location), value: value))
+                fields.append(RecordFieldSyntax(name: Located(entry.key.value, at: entry.key.location), value: parseNode(entry.value)))
             }
             return .record(fields, m.location)
         }
@@ -290,17 +284,15 @@ struct RuleFileParser {
                         .error(.wrongShape, "'otherwise' must be the last case: the cases after it can never apply",
                                at: item.location))
                 }
-                if let value = parseNode(otherwise) {
-                    cases.append(CaseSyntax(when: nil, then: value, provenance: provenance, location: item.location))
-                }
+                cases.append(CaseSyntax(when: nil, then: parseNode(otherwise), provenance: provenance, location: item.location))
             } else {
                 let when = reader.scalar("when", required: true)
                 let thenNode = reader.node("then")
-                if thenNode == nil {
+                if thenNode == nil, !reader.isMisspelt("then") {
                     reader.diagnostics.append(.error(.missingKey, "a case needs 'then', its value", at: item.location))
                 }
-                if let when, let thenNode, let value = parseNode(thenNode) {
-                    cases.append(CaseSyntax(when: expression(when), then: value, provenance: provenance, location: item.location))
+                if let when, let thenNode {
+                    cases.append(CaseSyntax(when: expression(when), then: parseNode(thenNode), provenance: provenance, location: item.location))
                 }
             }
             diagnostics += reader.diagnostics
@@ -328,9 +320,8 @@ struct RuleFileParser {
             let to = rowReader.scalar("to", required: false)
             let rowProvenance = rowReader.provenance()
             if let thenNode = rowReader.node("then") {
-                if let value = parseNode(thenNode) {
-                    rows.append(TierRowSyntax(from: expression(from), to: expression(to), then: value, provenance: rowProvenance, location: rm.location))
-                }
+                rows.append(
+                    TierRowSyntax(from: expression(from), to: expression(to), then: parseNode(thenNode), provenance: rowProvenance, location: rm.location))
             } else {
                 rowReader.diagnostics.append(.error(.missingKey, "a tier row needs 'then', its value", at: rm.location))
             }

@@ -70,6 +70,7 @@ extension ExpressionChecker {
             return invoke(definition, args, scope: scope, in: text, at)
         }
         guard let signature else {
+            if poisonedNames.contains(name) || scope.unknownNamesArePoisoned { return nil }
             var hints: [String] = []
             let candidates = Self.builtins.map(\.key) + Array(definitions.keys)
             if let close = Suggestions.closest(to: name, among: candidates) { hints.append("did you mean '\(close)'?") }

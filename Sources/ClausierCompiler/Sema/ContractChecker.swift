@@ -9,6 +9,8 @@ import ClausierDiagnostics
 struct ContractChecker {
     let syntax: ContractSyntax
     var diagnostics: [Diagnostic] = []
+    /// Terms and definitions whose declaration was reported wrong, whose uses then raise nothing more.
+    private var poisonedNames: Set<String> = []
 
     init(_ syntax: ContractSyntax) { self.syntax = syntax }
 
@@ -33,7 +35,10 @@ struct ContractChecker {
                 if let type = types.resolve(input.type) { parameters.append((input.name.text, type)) }
             }
             let returns = rule.returns.flatMap { types.resolve($0) }
-            guard parameters.count == rule.inputs.count, let returns else { continue }
+            guard parameters.count == rule.inputs.count, let returns else {
+                poisonedNames.insert(rule.id.text)
+                continue
+            }
             signatures[rule.id.text] = DefinitionSignature(
                 index: definitionSyntax.count, name: rule.id.text, parameters: parameters, returns: returns)
             definitionSyntax.append(rule)
@@ -44,8 +49,10 @@ struct ContractChecker {
         for (index, rule) in definitionSyntax.enumerated() {
             guard let signature = signatures[rule.id.text] else { continue }
             var checker = ExpressionChecker(header: header, definitions: signatures, terms: termValues, source: syntax.source)
+            checker.poisonedNames = poisonedNames
             let slots = SlotAllocator()
             var scope = Scope(slots: slots)
+            scope.unknownNamesArePoisoned = rule.hasUnknownKeys
             var parameters: [InputSpec] = []
             for parameter in signature.parameters {
                 let slot = scope.bind(parameter.name, parameter.type)
@@ -108,7 +115,10 @@ struct ContractChecker {
                 values.append(TypedProvision(syntax: provision, value: value, type: typed.type))
             }
             diagnostics += checker.diagnostics
-            guard values.count == term.provisions.count, let first = values.first else { continue }
+            guard values.count == term.provisions.count, let first = values.first else {
+                poisonedNames.insert(term.name.text)
+                continue
+            }
             let distinct = values.reduce(into: [Value]()) { if !$0.contains($1.value) { $0.append($1.value) } }
             var chosen = first
             var because = term.because
@@ -124,6 +134,7 @@ struct ContractChecker {
                         .error(.invalidValue, "'prevails' names '\(prevails.text)', which is not the article of any provision of this term",
                                at: prevails.location,
                                hints: ["write one of: \(values.flatMap(\.syntax.cites).joined(separator: ", "))"]))
+                    poisonedNames.insert(term.name.text)
                     continue
                 }
                 chosen = winner
@@ -207,6 +218,7 @@ struct ContractChecker {
         var types = TypeResolver(currency: header.currency)
         let slots = SlotAllocator()
         var scope = Scope(slots: slots)
+        scope.unknownNamesArePoisoned = rule.hasUnknownKeys
         var inputs: [InputSpec] = []
         var failed = false
         for input in rule.inputs {
@@ -215,6 +227,7 @@ struct ContractChecker {
                 diagnostics.append(
                     .error(.invalidValue, "'\(name)' is not a valid input name: use names of letters, digits and '_' joined by dots",
                            at: input.name.location))
+                scope.poisoned.insert(name)
                 failed = true
                 continue
             }
@@ -229,6 +242,7 @@ struct ContractChecker {
                 continue
             }
             guard let type = types.resolve(input.type) else {
+                scope.poisoned.insert(name)
                 failed = true
                 continue
             }
@@ -244,6 +258,7 @@ struct ContractChecker {
         let returns = rule.returns.flatMap { types.resolve($0) }
         diagnostics += types.diagnostics
         var checker = ExpressionChecker(header: header, definitions: signatures, terms: terms, source: syntax.source)
+        checker.poisonedNames = poisonedNames
         var requirements: [TypedRequirement] = []
         // A requirement holds before the rule answers: `exists(x)` there proves x present in the rule, and
         // `exists(a) or exists(b)` proves one of them present.
@@ -308,6 +323,7 @@ struct ContractChecker {
                 continue
             }
             guard let typed = checker.node(binding.value, expected: nil, scope: scope) else {
+                scope.poisoned.insert(name)
                 failed = true
                 continue
             }

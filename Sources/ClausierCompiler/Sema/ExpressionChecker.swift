@@ -15,6 +15,8 @@ struct ExpressionChecker {
     var diagnostics: [Diagnostic] = []
     /// Definitions called, for the cycle check.
     var calls: Set<Int> = []
+    /// Terms and definitions whose declaration was reported wrong: their uses raise nothing more.
+    var poisonedNames: Set<String> = []
 
     init(header: ContractHeader, definitions: [String: DefinitionSignature], terms: [String: Typed] = [:], source: SourceFile) {
         self.header = header

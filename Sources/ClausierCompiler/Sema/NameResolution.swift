@@ -35,6 +35,7 @@ extension ExpressionChecker {
         }
         let joined = path.joined(separator: ".")
         if path.count == 1, let term = terms[joined] { return term }
+        if scope.isPoisoned(path) || (path.count == 1 && poisonedNames.contains(joined)) { return nil }
         if path.count == 1, case .enumeration(let cases) = expected?.unwrapped ?? .absent, cases.contains(joined) {
             return Typed(expr: .constant(.name(joined)), type: .enumeration([joined]))
         }
@@ -86,6 +87,7 @@ extension ExpressionChecker {
 
     func isUnresolvedName(_ e: ExpressionSyntax, _ scope: Scope) -> Bool {
         guard case .name(let path, _) = e, path.count == 1 else { return false }
-        return scope.bindings[path[0]] == nil && scope.group(path[0]) == nil
+        return scope.bindings[path[0]] == nil && scope.group(path[0]) == nil && !scope.poisoned.contains(path[0])
+            && !poisonedNames.contains(path[0])
     }
 }

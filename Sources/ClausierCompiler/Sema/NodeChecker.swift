@@ -6,6 +6,9 @@ extension ExpressionChecker {
     /// against the type its place requires, if known.
     mutating func node(_ node: NodeSyntax, expected: ValueType?, scope: Scope) -> Typed? {
         switch node {
+        case .invalid:
+            // The parser reported what is wrong here; what contains it fails without another finding.
+            return nil
         case .expression(let text):
             return check(text, expected: expected, scope: scope)
         case .record(let fields, let location):

@@ -32,7 +32,18 @@ struct Scope {
     /// Sets of optional names of which at least one is present, from requirements such as
     /// `exists(a) or exists(b)`: when all but one are known absent, the last one is present.
     var disjunctions: [[String]] = []
+    /// Names whose declaration was reported wrong (a `let` that did not check, an input whose type did
+    /// not resolve): their uses fail without another finding, so one mistake gives one error.
+    var poisoned: Set<String> = []
+    /// Set when the rule itself has an unknown key, which may be where its names were declared.
+    var unknownNamesArePoisoned = false
     let slots: SlotAllocator
+
+    /// Whether an unknown name is a consequence of an error already reported.
+    func isPoisoned(_ path: [String]) -> Bool {
+        if unknownNamesArePoisoned { return true }
+        return (1...max(path.count, 1)).contains { poisoned.contains(path.prefix($0).joined(separator: ".")) }
+    }
 
     /// Whether an optional name is known to be present at this point.
     func isPresent(_ name: String) -> Bool {

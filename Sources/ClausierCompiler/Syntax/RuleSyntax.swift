@@ -172,12 +172,15 @@ public indirect enum NodeSyntax: Sendable, Hashable {
     case record([RecordFieldSyntax], SourceLocation)
     /// A list written as a YAML list, whose items are values.
     case list([NodeSyntax], SourceLocation)
+    /// A value whose shape was wrong, which the parser reported: it stands in its place, so that what
+    /// contains it is not also reported (a record as missing the field, say).
+    case invalid(SourceLocation)
 
     /// Where the value starts.
     var location: SourceLocation {
         switch self {
         case .expression(let e): e.location
-        case .cases(_, let l), .record(_, let l), .list(_, let l): l
+        case .cases(_, let l), .record(_, let l), .list(_, let l), .invalid(let l): l
         case .tiers(let t): t.location
         case .eligibility(let e): e.location
         }
@@ -220,6 +223,9 @@ public struct RuleSyntax: Sendable, Hashable {
     public var value: NodeSyntax?
     /// Where it starts.
     public var location: SourceLocation
+    /// Whether the rule has a key the parser did not know (`input:` for `inputs:`, say): names it
+    /// might have declared are then unknown, and reporting each use would bury the one mistake.
+    public var hasUnknownKeys = false
 }
 
 /// The contract header.
