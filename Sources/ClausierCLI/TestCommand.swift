@@ -62,6 +62,10 @@ struct TestCommand: ParsableCommand {
             throw ExitStatus.findings
         }
         if !diagnostics.isEmpty { show(diagnostics, quoting: check.sources) }
+        guard !files.isEmpty else {
+            show(stoppedBy: [RuleCheck.noTests(in: paths)], quoting: check.sources)
+            throw ExitStatus.findings
+        }
         let report = TestRunner.run(files, rules: rules)
         let minimum = minCoverage.map { CoverageMinimum(percent: $0) }
         let contracts = coverage || minimum != nil ? Coverage.compute(report, rules: rules, files: check.compilation.contractFiles) : nil
