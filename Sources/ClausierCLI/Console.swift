@@ -32,7 +32,16 @@ enum Console {
     /// The bytes of a file, or of standard input for `-`.
     static func read(_ path: String) -> [UInt8]? {
         if path == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
-        return FileManager.default.contents(atPath: path).map { Array($0) }
+        let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
+        if type == .typeRegular || type == nil { return FileManager.default.contents(atPath: path).map { Array($0) } }
+        // A pipe or a process substitution (`--facts <(jq …)`) has no size to read up to: read it to its end.
+        guard type != .typeDirectory, let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        do {
+            return Array(try handle.readToEnd() ?? Data())
+        } catch {
+            return nil
+        }
     }
 
     /// A renderer that quotes the files the findings point at, as the compiler read them.

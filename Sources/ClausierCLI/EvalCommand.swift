@@ -52,9 +52,19 @@ struct EvalCommand: ParsableCommand {
 
     func run() throws {
         let compiled = Compiler.compile(paths: [rules])
-        guard let ruleSet = compiled.ruleSet else {
-            Console.err(Console.renderer(quoting: compiled.sources).render(compiled.diagnostics))
-            throw ExitStatus.usage
+        // One broken contract does not stop the others: answer from those that compile, and say which do not.
+        let ruleSet = compiled.ruleSet ?? compiled.compiledContracts
+        if compiled.ruleSet == nil {
+            let errors = compiled.diagnostics.filter { $0.severity == .error }
+            guard compiled.compiledContracts.contracts.contains(where: { $0.header.id == contract }) else {
+                Console.err(Console.renderer(quoting: compiled.sources).render(errors))
+                throw ExitStatus.usage
+            }
+            let broken = compiled.brokenContracts
+            let files = Set(errors.compactMap { $0.location?.file }).sorted()
+            Console.err(
+                "warning: \(broken.isEmpty ? "some rule files" : "the contracts " + broken.joined(separator: ", ")) "
+                    + "did not compile and are left out (errors in \(files.joined(separator: ", "))); run 'clausier check' for the findings\n")
         }
         let reference: DecisionReference
         do {

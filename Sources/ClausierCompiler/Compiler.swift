@@ -15,6 +15,15 @@ public struct CompilationResult: Sendable {
     /// The file each contract is written in, by contract id: compiled branches name it relative to the
     /// rules root (``SourceFile/relativePath``), and reports show it as it was given.
     public var contractFiles: [String: SourceFile] = [:]
+    /// The contracts that compiled without error, even when others did not: a tool can answer for
+    /// them and say which contracts are left out (``ruleSet`` stays nil while any error remains).
+    public var compiledContracts: RuleSet = RuleSet(contracts: [])
+
+    /// The contracts of the files that did not compile, by the id their header gives when it can be read.
+    public var brokenContracts: [String] {
+        let compiled = Set(compiledContracts.contracts.map(\.header.id))
+        return contractFiles.keys.filter { !compiled.contains($0) }.sorted()
+    }
 }
 
 /// Compiles rule files into a ``RuleSet``, one stage after another, each handing the next a value:
@@ -76,9 +85,10 @@ public enum Compiler {
             if !findings.hasErrors, let contract = Lowering.lower(typed) { contracts.append(contract) }
         }
         let sorted = diagnostics.sortedByLocation()
+        let compiled = RuleSet(contracts: contracts)
         return CompilationResult(
-            ruleSet: sorted.hasErrors ? nil : RuleSet(contracts: contracts), diagnostics: sorted, decisionLocations: locations,
-            sources: sources, contractFiles: contractFiles)
+            ruleSet: sorted.hasErrors ? nil : compiled, diagnostics: sorted, decisionLocations: locations,
+            sources: sources, contractFiles: contractFiles, compiledContracts: compiled)
     }
 
     /// Compiles the rule files at the given paths: files, or directories searched recursively for
