@@ -121,7 +121,6 @@ struct EvalCommand: ParsableCommand {
         do {
             try lines.forEachLine { line in
                 lineNumber += 1
-                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
                 let answer = evaluator.evaluate(line, lineNumber: lineNumber)
                 if case .failure = answer { anyError = true }
                 AnswerWriter.write(answer, into: &output.bytes)

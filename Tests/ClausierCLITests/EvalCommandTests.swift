@@ -87,14 +87,17 @@ private func object(_ line: some StringProtocol) throws -> [String: Any] {
                 + #"{"as_of": "2025-03-11", "facts": \#(twoHours)}"#,
             to: "batch.jsonl", in: directory)
         let run = eval("--batch", batch)
-        // One line was in error; the blank line is skipped; the last line needs no newline.
+        // Every input line has its output line, at the same position: the blank line is an error line.
+        // The last line needs no newline.
         #expect(run.status == 1)
         let lines = run.out.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.count == 4)
+        #expect(lines.count == 5)
         #expect(lines.last == "")
         #expect(lines.first.map(String.init) == eval("--as-of", "2025-03-10", "--facts", good).out.dropLast().description)
-        #expect(lines.dropFirst().first.map(String.init) == eval("--as-of", "2025-03-10", "--facts", bad).out.dropLast().description)
-        #expect(try object(lines[2])["as_of"] as? String == "2025-03-11")
+        let blank = try #require(try object(lines[1])["error"] as? [String: Any])
+        #expect((blank["message"] as? String)?.hasPrefix("line 2: a blank line is not a request") == true)
+        #expect(String(lines[2]) == eval("--as-of", "2025-03-10", "--facts", bad).out.dropLast().description)
+        #expect(try object(lines[3])["as_of"] as? String == "2025-03-11")
     }
 
     @Test func aBatchWithoutErrorsExitsZero() throws {

@@ -68,6 +68,7 @@ public struct BatchEvaluator {
     ///   - lineNumber: Its 1-based number in the batch, for error messages.
     /// - Returns: The decision, or the error to report for this line.
     public mutating func evaluate(_ line: UnsafeRawBufferPointer, lineNumber: Int) -> Result<Decision, EvaluationError> {
+
         // The frame is moved out for the call and back after, so that it is never copied.
         var frame: [Value] = []
         swap(&frame, &self.frame)

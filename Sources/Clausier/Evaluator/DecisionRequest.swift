@@ -43,7 +43,13 @@ public struct DecisionRequest: Sendable, Hashable {
         -> DecisionRequest
     {
         let json: JSONValue
-        do { json = try JSONReader.read(bytes: bytes) } catch { throw framing.notJSON(error) }
+        do { json = try JSONReader.read(bytes: bytes) } catch {
+            // Every batch line gets one answer, so that outputs match inputs by position: a blank line is an error line.
+            if case .batchLine = framing, bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+                throw framing.error("a blank line is not a request: each line is {\"as_of\": \"YYYY-MM-DD\", \"facts\": {...}}")
+            }
+            throw framing.notJSON(error)
+        }
         return try decode(json, framing)
     }
 
@@ -55,6 +61,12 @@ public struct DecisionRequest: Sendable, Hashable {
         if case .body = framing, let unknown = object.keys.first(where: { $0 != "as_of" && $0 != "facts" }) {
             throw EvaluationError(
                 .invalidFact, "unknown member '\(unknown)': the body is {\"as_of\": \"YYYY-MM-DD\", \"facts\": {...}}")
+        }
+        if object["as_of"] == nil, object["facts"] == nil, !object.keys.isEmpty {
+            // The facts alone, not wrapped: say what a request is rather than that `as_of` is not a date.
+            throw framing.error(
+                "a request is {\"as_of\": \"YYYY-MM-DD\", \"facts\": {...}}, but this one has neither 'as_of' nor 'facts': "
+                    + "if these are the facts, wrap them as {\"as_of\": \"2025-03-07\", \"facts\": {...}}")
         }
         guard case .string(let text)? = object["as_of"], let asOf = CivilDate.parse(text) else {
             throw framing.error("'as_of' must be a date such as \"2025-03-07\"")

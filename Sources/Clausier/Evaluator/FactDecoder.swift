@@ -62,6 +62,11 @@ struct FactDecoder {
     }
 
     private func suggestion(for input: InputSpec, in root: JSONObject) -> String {
+        if input.path.count > 1, root.members.contains(where: { $0.key == input.name }) {
+            // `{"incident.recorded_at": …}`, as a shell user writes it: the facts nest by their dots.
+            let nested = input.path.reversed().reduce("…") { inner, key in "{\"\(key)\": \(inner)}" }
+            return "; the facts are nested by their dots: write \(nested), not {\"\(input.name)\": …}"
+        }
         var names: [String] = []
         collectLeaves(.object(root), prefix: "", into: &names)
         if let close = Suggestions.closest(to: input.name, among: names) {
