@@ -10,16 +10,21 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Compile rule files and report every finding.",
         discussion: """
-            Directories are searched for .yaml and .yml files. Test files (*.test.yaml) are read too: a test
-            that cannot run is an error (CLS070), and a decision that no test asks is a warning (CLS071).
+            Directories are searched for .yaml and .yml files. Test files
+            (*.test.yaml) are read too: a test that cannot run is an error (CLS070),
+            and a decision that no test asks is a warning (CLS071).
             `clausier explain <CODE>` explains any finding.
 
             Formats:
-              text    findings with the line at fault and hints, then a summary (the default;
-                      coloured only on a terminal, never when NO_COLOR is set)
-              json    an array of {"code", "severity", "message", "file", "line", "column", "hints", "notes"}
-              sarif   a SARIF 2.1.0 log, for GitHub code scanning (upload it with github/codeql-action/upload-sarif)
-              github  one workflow command per finding (::error file=...,line=...,col=...,title=CLS010::...),
+              text    findings with the line at fault and hints, then a summary
+                      (the default; coloured only on a terminal, never when
+                      NO_COLOR is set)
+              json    an array of {"code", "severity", "message", "file", "line",
+                      "column", "hints", "notes"}
+              sarif   a SARIF 2.1.0 log, for GitHub code scanning (upload it
+                      with github/codeql-action/upload-sarif)
+              github  one workflow command per finding
+                      (::error file=...,line=...,col=...,title=CLS010::...),
                       which GitHub Actions shows as annotations on the pull request
 
             Exit codes (the same for every format):

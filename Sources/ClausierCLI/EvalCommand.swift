@@ -8,12 +8,29 @@ struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Evaluate a decision for facts at an evaluation date and print the answer as JSON.",
+        usage: """
+            clausier eval --contract <id> --decision <id> --as-of <date>
+                [--facts <file>] [--rules <dir>] [--no-explanation]
+            clausier eval --contract <id> --decision <id> --batch <file>
+                [--rules <dir>] [--no-explanation]
+            """,
         discussion: """
-            Prints {"contract", "decision", "as_of", "value", "explanation", "citations"}.
-            Bad facts print {"error": {"message", "fact", "kind"}} and exit 1.
-            With --batch, each input line is {"as_of": "YYYY-MM-DD", "facts": {...}} and each output line one answer
-            or one error; the exit code is 1 if any line was in error.
-            Exit codes: 0 answered; 1 bad facts; 2 usage errors, unreadable files or rules that do not compile.
+            Prints {"contract", "decision", "as_of", "value", "explanation",
+            "citations"}. Bad facts print {"error": {"message", "fact", "kind"}}
+            and exit 1. Facts are nested by their dots: {"incident": {"closed_at":
+            ...}}. --facts reads a file, - (standard input), or a pipe such as
+            <(jq ...).
+
+            With --batch, each input line is {"as_of": "YYYY-MM-DD", "facts":
+            {...}} and each output line one answer or one error, at the same
+            position (a blank line is an error line); the exit code is 1 if any
+            line was in error.
+
+            When another contract of the rules does not compile, the decision is
+            answered from those that do, with a warning naming the others.
+
+            Exit codes: 0 answered; 1 bad facts; 2 usage errors, unreadable files
+            or a contract that does not compile.
             """
     )
 
@@ -26,10 +43,12 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "The decision id, such as sla_penalty.")
     var decision: String
 
-    @Option(name: .customLong("as-of"), help: "The evaluation date, YYYY-MM-DD, in the contract's time zone.")
+    @Option(
+        name: .customLong("as-of"),
+        help: "The evaluation date, YYYY-MM-DD, in the contract's time zone (required, except with --batch).")
     var asOf: String?
 
-    @Option(help: "A JSON file of facts, or - for standard input. Without it, the facts are empty.")
+    @Option(help: "A JSON file of facts, - for standard input, or a pipe. Without it, the facts are empty.")
     var facts: String?
 
     @Option(help: "A JSON Lines file of {\"as_of\", \"facts\"} objects, or - for standard input.")

@@ -10,7 +10,8 @@ struct ExplainCommand: ParsableCommand {
         discussion: """
             clausier explain CLS031              one code, as text (--markdown for Markdown)
             clausier explain --list              every code and its title
-            clausier explain --all --markdown    every code, as docs/CHECKS.md (this is how it is generated)
+            clausier explain --all --markdown    every code, as docs/CHECKS.md
+                                                 (this is how it is generated)
 
             Exit codes: 0 explained; 2 an unknown code, or usage errors.
             """

@@ -10,9 +10,12 @@ struct GenerateCommand: ParsableCommand {
         commandName: "generate",
         abstract: "Compile rule files into Swift source: the rules embedded, and a typed API per contract.",
         discussion: """
-            The build-tool plugin runs this for host targets. Findings are printed the way compilers print them
-            (file:line:column: error: …), so that SwiftPM and Xcode show them at the rule file's line.
-            Exit codes: 0 generated; 1 the rules have errors (nothing is written); 2 usage or I/O errors.
+            The build-tool plugin runs this for host targets. Findings are printed
+            the way compilers print them (file:line:column: error: …), so that
+            SwiftPM and Xcode show them at the rule file's line.
+
+            Exit codes: 0 generated; 1 the rules have errors (nothing is written);
+            2 usage or I/O errors.
             """
     )
 

@@ -9,23 +9,34 @@ import Foundation
 struct TestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
-        abstract: "Run YAML test files (*.test.yaml) against the rule files in the same paths.",
+        abstract: "Run YAML test files (*.test.yaml) against the rule files beside them.",
+        usage: """
+            clausier test [<paths> ...] [--format <format>] [--verbose]
+                [--coverage] [--min-coverage <percent>]
+            """,
         discussion: """
-            A failing case prints what was expected, what came out, and the explanation.
+            A failing case prints what was expected, what came out, and the
+            explanation. A rule file given by itself is tested with the test file
+            beside it (callkom.yaml with callkom.test.yaml); paths without any test
+            file are an error, since a run that tests nothing must not pass.
 
             Formats:
-              text   the failing cases (every case with --verbose), the coverage when asked for, and last
-                     the line "N passed, M failed" (the default)
-              json   one object {"passed", "failed", "cases": [{"file", "contract", "decision", "name", "line",
-                     "passed", "failure"}]}, with "coverage" when asked for and "diagnostics" when the rules
-                     or the tests do not compile
-              junit  JUnit XML: one testsuite per test file, one testcase per case; the coverage and the
-                     summary line go to standard error
-            With json and junit, findings that stop the run are also printed as text on standard error.
+              text   the failing cases (every case with --verbose), the coverage
+                     when asked for, and last the line "N passed, M failed"
+                     (the default)
+              json   one object {"passed", "failed", "cases": [{"file", "contract",
+                     "decision", "name", "line", "passed", "failure"}]}, with
+                     "coverage" when asked for and "diagnostics" when the rules or
+                     the tests do not compile
+              junit  JUnit XML: one testsuite per test file, one testcase per case;
+                     the coverage and the summary line go to standard error
+            With json and junit, findings that stop the run are also printed as
+            text on standard error.
 
             Exit codes (the same for every format):
               0  every case passed (and every contract reaches --min-coverage)
-              1  a case failed, a contract is below --min-coverage, or the rules or tests have errors
+              1  a case failed, a contract is below --min-coverage, the rules or
+                 tests have errors, or there is no test to run
               2  usage errors, or a path that does not exist
             """
     )
