@@ -25,7 +25,7 @@ struct MappingReader {
 
     /// The known keys that an unknown key of the mapping is a misspelling of (`wen` for `when`): their
     /// absence is the same mistake as the unknown key, already reported with the suggestion.
-    let misspelt: Set<String>
+    var misspelt: Set<String>
 
     /// Reads `mapping`, whose allowed keys are `known`; `context` names it in messages ("a decision").
     init(_ mapping: YAMLMapping, context: String, known: [String]) {

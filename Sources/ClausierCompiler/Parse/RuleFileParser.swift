@@ -125,16 +125,37 @@ struct RuleFileParser {
         guard let node else { return [] }
         guard let m = mapping(node, what: "'\(what)s'") else { return [] }
         var rules: [RuleSyntax] = []
-        for entry in m.entries {
+        // A key of a rule written at the level of the rules (`value:` de-indented) belongs to the rule above.
+        let strays = m.entries.indices.filter { index in
+            let entry = m.entries[index]
+            guard index > 0, keys.contains(entry.key.value) else { return false }
+            // A mapping is a rule named like a key when its own keys are a rule's; a scalar or a list is never a rule.
+            if case .mapping(let body) = entry.value { return !body.entries.allSatisfy { keys.contains($0.key.value) } }
+            return true
+        }
+        for (index, entry) in m.entries.enumerated() {
             let id = Located(entry.key.value, at: entry.key.location)
+            if strays.contains(index) {
+                let previous = m.entries[index - 1].key
+                diagnostics.append(
+                    .error(.wrongShape, "'\(id.text)' is a key of a \(what), not a \(what): it belongs to '\(previous.value)' above",
+                           at: id.location,
+                           hints: ["indent '\(id.text):' under '\(previous.value)', in the same column as its other keys"]))
+                continue
+            }
             guard let body = mapping(entry.value, what: "the \(what) '\(id.text)'") else { continue }
-            rules.append(parseRule(id: id, body, what: what, keys: keys))
+            // The stray key that follows is this rule's: its absence here is the same mistake.
+            let stray = strays.contains(index + 1) ? m.entries[index + 1].key.value : nil
+            rules.append(parseRule(id: id, body, what: what, keys: keys, strayKey: stray))
         }
         return rules
     }
 
-    private mutating func parseRule(id: Located, _ m: YAMLMapping, what: String, keys: [String]) -> RuleSyntax {
+    private mutating func parseRule(
+        id: Located, _ m: YAMLMapping, what: String, keys: [String], strayKey: String? = nil
+    ) -> RuleSyntax {
         var reader = MappingReader(m, context: "the \(what) '\(id.text)'", known: keys)
+        if let strayKey { reader.misspelt.insert(strayKey) }
         let title = reader.scalar("title", required: false)?.text ?? ""
         let cites = reader.cites()
         diagnostics += reader.diagnostics

@@ -92,6 +92,11 @@ private struct Frame {
     var items: [YAMLNode] = []
     var keyState: KeyState = .expectingKey
     var firstKeyLocations: [String: SourceLocation] = [:]
+    /// The first key of the mapping, which starts a list item when the mapping is one.
+    var firstKey: String?
+    /// Set once a repeat of the first key of a list item was reported as a missing `- `: the keys that
+    /// follow it are that next item's, and their repeats are the same mistake.
+    var missingDashReported = false
 
     init(kind: Kind, location: SourceLocation) {
         self.kind = kind
@@ -209,6 +214,21 @@ private struct TreeBuilder {
             return .rejectedKey
         case .scalar(let key)?:
             if let first = stack[top].firstKeyLocations[key.value] {
+                if stack[top].missingDashReported { return .key(key, keep: false) }
+                let isItem = top > 0 && stack[top - 1].kind == .sequence
+                if isItem, key.value == stack[top].firstKey {
+                    // The first key of a list item again: another item starts here, without its dash.
+                    stack[top].missingDashReported = true
+                    let dashColumn = max(1, first.column - 2)
+                    diagnostics.append(
+                        .error(
+                            .duplicateKey, "duplicate key '\(key.value)' in this item of the list", at: key.location,
+                            hints: [
+                                "if another item starts here, write '- \(key.value):' with its dash in column \(dashColumn), like the item above"
+                            ],
+                            notes: [DiagnosticNote("this item starts here", at: first)]))
+                    return .key(key, keep: false)
+                }
                 diagnostics.append(
                     .error(
                         .duplicateKey, "duplicate key '\(key.value)' in this mapping", at: key.location,
@@ -216,6 +236,7 @@ private struct TreeBuilder {
                         notes: [DiagnosticNote("first defined here", at: first)]))
                 return .key(key, keep: false)
             }
+            if stack[top].firstKey == nil { stack[top].firstKey = key.value }
             stack[top].firstKeyLocations[key.value] = key.location
             return .key(key, keep: true)
         case let other?:

@@ -1,4 +1,5 @@
 import CYAML
+import Foundation
 import ClausierDiagnostics
 
 /// Turns libyaml's failure report into one finding, rephrased for editors of rule files.
@@ -27,8 +28,13 @@ enum YAMLSyntaxError {
             // The escape error marks the backslash; the letter after it is the one to name.
             let following = source.scalar(
                 line: state.problem_mark.line, column: min(state.problem_mark.column, Int.max - 1) + 1)
-            let wording = rephrase(
+            var wording = rephrase(
                 problem: problem, context: context, offending: offending, following: following, contextAt: contextAt)
+            if problem == "mapping values are not allowed in this context",
+               let hint = overIndentedKey(in: source, line: state.problem_mark.line, column: state.problem_mark.column)
+            {
+                wording.hints.insert(hint, at: 0)
+            }
             let primary = wording.atContext ? (contextAt ?? problemAt) : problemAt
             var notes: [DiagnosticNote] = []
             if wording.atContext, primary != problemAt, let problemNote = wording.problemNote {
@@ -72,6 +78,40 @@ enum YAMLSyntaxError {
         var atContext = false
         /// With `atContext`, what the problem mark shows.
         var problemNote: String?
+    }
+
+    /// The hint for a key indented further than the key on the line above (`then:` under `- when:`):
+    /// YAML reads it as the continuation of that key's value, and a ':' there is not allowed.
+    private static func overIndentedKey(in source: SourceText, line: Int, column: Int) -> String? {
+        let lines = source.text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.replacing("\r", with: "") }
+        guard line > 0, line < lines.count else { return nil }
+        let current = Array(lines[line])
+        guard column <= current.count else { return nil }
+        let indent = current.prefix { $0 == " " }.count
+        let key = String(current[indent..<column])
+        guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return nil }
+        var above = line - 1
+        while above >= 0, lines[above].allSatisfy({ $0 == " " }) || lines[above].drop(while: { $0 == " " }).hasPrefix("#") {
+            above -= 1
+        }
+        guard above >= 0 else { return nil }
+        var previous = Substring(lines[above])
+        var keyColumn = previous.prefix { $0 == " " }.count
+        previous = previous.dropFirst(keyColumn)
+        if previous.hasPrefix("- ") {
+            previous = previous.dropFirst(2)
+            keyColumn += 2
+        }
+        guard let colon = previous.firstIndex(of: ":"), indent > keyColumn else { return nil }
+        let previousKey = previous[..<colon]
+        guard !previousKey.isEmpty, previousKey.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return nil }
+        // A key with nothing after it opens a nested mapping, where a deeper key is right.
+        let value = previous[previous.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        guard !value.isEmpty else { return nil }
+        let shown = value.count > 24 ? value.prefix(24) + "…" : Substring(value)
+        return "'\(key):' is indented more than '\(previousKey):' on the line above, which already has a value ('\(shown)'): "
+            + "start '\(key):' in column \(keyColumn + 1) if it is a key of the same mapping, "
+            + "or move that value off the line if '\(key):' belongs under '\(previousKey):'"
     }
 
     private static let tabHint = "indent with spaces, not tabs"
