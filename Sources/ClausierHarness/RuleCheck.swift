@@ -35,7 +35,7 @@ public struct RuleCheck: Sendable {
             diagnostics += fileDiagnostics
             if let file { files.append(file) }
         }
-        if !files.isEmpty { diagnostics += untested(compilation, files) }
+        if !files.isEmpty { diagnostics += untested(compilation, files) + invalidFacts(compilation, files) }
         return RuleCheck(compilation: compilation, testFiles: files, diagnostics: diagnostics.sortedByLocation(), sources: sources)
     }
 

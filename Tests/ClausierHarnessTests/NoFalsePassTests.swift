@@ -68,4 +68,22 @@ import Testing
         #expect(finding?.message == "the tests are for the contract 'biling', which no rule file in these paths defines")
         #expect(finding?.hints == ["did you mean 'billing'?"])
     }
+
+    @Test func checkReportsFactsThatATestExpectingAValueCanOnlyFailWith() throws {
+        let tests = """
+            contract: billing
+            tests:
+              - {name: french date, decision: dispute_deadline, as_of: 2025-03-10, facts: {invoice: {issued_on: 01/03/2025}}, expect: {value: 2025-04-01}}
+              - {name: bad date on purpose, decision: dispute_deadline, as_of: 2025-03-10, facts: {invoice: {issued_on: 01/03/2025}}, expect: {error: {fact: invoice.issued_on}}}
+            """
+        let url = try directory(tests: tests)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let found = RuleCheck.run(paths: [url.path]).diagnostics.filter { $0.severity == .error }
+        #expect(found.count == 1)
+        #expect(found.first?.code == .invalidTest)
+        #expect(
+            found.first?.message
+                == "the facts of the test 'french date' are refused by 'dispute_deadline': '01/03/2025' is not a date: write it as YYYY-MM-DD, such as \"2025-03-01\"")
+        #expect(found.first?.location?.line == 3)
+    }
 }
