@@ -1,7 +1,8 @@
 import Foundation
 import PackagePlugin
 
-/// `swift package clausier-check [paths…] [options]`: runs `clausier check`, by default on `Rules`.
+/// `swift package clausier-check [paths…] [options]`: runs `clausier check`, by default on the rule
+/// files of the package's targets (or its `Rules` folder when no target holds any).
 ///
 /// The arguments are those of `clausier check` (`--format sarif`, `--strict`, …): the command plugin
 /// is the CLI, run from SwiftPM, with no logic of its own.
@@ -9,8 +10,11 @@ import PackagePlugin
 struct ClausierCheckCommand: CommandPlugin {
     func performCommand(context: PluginContext, arguments: [String]) throws {
         let tool = try context.tool(named: "clausier").url
-        let hasPath = arguments.contains { !$0.hasPrefix("-") }
-        let paths = hasPath ? [] : [context.package.directoryURL.appendingPathComponent("Rules").path]
-        try RuleFiles.run(tool, ["check"] + arguments + paths)
+        let hasPath = RuleFiles.namesAPath(arguments, optionsWithValues: ["--format"])
+        if hasPath {
+            try RuleFiles.run(tool, ["check"] + arguments)
+        } else {
+            try RuleFiles.run(tool, ["check"] + arguments, ruleSets: RuleFiles.defaultRuleSets(context))
+        }
     }
 }
