@@ -3,8 +3,10 @@ import ClausierDiagnostics
 
 /// What a test case expects.
 public enum Expectation: Sendable, Hashable {
-    /// The answer's value, in the catalogue's JSON encoding, and citations it must include.
-    case value(JSONValue, citations: [String])
+    /// The answer's value, in the catalogue's JSON encoding, and citations it must include (`cites:`:
+    /// the answer's citations contain these, those of the definitions it calls included), or that must be
+    /// exactly its citations, in any order (`cites_exactly:`).
+    case value(JSONValue, citations: [String], exactCitations: Bool = false)
     /// An error naming `fact` (when given) whose message contains `message` (when given).
     case error(fact: String?, message: String?)
 }

@@ -6,7 +6,7 @@ import ClausierDiagnostics
 public enum TestFileLoader {
     static let topKeys = ["contract", "tests"]
     static let caseKeys = ["name", "decision", "as_of", "facts", "expect"]
-    static let expectKeys = ["value", "cites", "error"]
+    static let expectKeys = ["value", "cites", "cites_exactly", "error"]
     static let errorKeys = ["fact", "message"]
 
     /// Loads a test file from its bytes.
@@ -83,14 +83,18 @@ public enum TestFileLoader {
                 }
                 expectation = .error(fact: fact, message: message)
             } else if let value = expect["value"] {
+                if expect["cites"] != nil, let exactly = expect["cites_exactly"] {
+                    invalid("'expect' takes 'cites' (the answer cites at least these) or 'cites_exactly', not both", exactly.location)
+                    continue
+                }
                 var cites: [String] = []
-                switch expect["cites"] {
+                switch expect["cites"] ?? expect["cites_exactly"] {
                 case .scalar(let s)?: cites = [s.value]
                 case .sequence(let seq)?:
                     cites = seq.items.compactMap { if case .scalar(let s) = $0 { s.value } else { nil } }
                 default: break
                 }
-                expectation = .value(json(value), citations: cites)
+                expectation = .value(json(value), citations: cites, exactCitations: expect["cites_exactly"] != nil)
             } else {
                 invalid("'expect' needs 'value' or 'error'", expect.location)
                 continue

@@ -51,18 +51,21 @@ public enum TestRunner {
             switch testCase.expectation {
             case .error(let fact, _):
                 outcome.failure = "expected an error\(fact.map { " naming '\($0)'" } ?? ""), got the value \(JSONWriter.write(decision.valueJSON))"
-            case .value(let expected, let citations):
+            case .value(let expected, let citations, let exact):
                 let actual = decision.valueJSON
                 if !JSONComparison.equal(expected, actual) {
                     outcome.failure = "expected \(JSONWriter.write(expected)), got \(JSONWriter.write(actual))"
                 } else if let missing = citations.first(where: { !decision.citations.contains($0) }) {
                     outcome.failure = "expected the citation '\(missing)', got \(decision.citations.joined(separator: ", "))"
+                } else if exact, let extra = decision.citations.first(where: { !citations.contains($0) }) {
+                    outcome.failure =
+                        "expected exactly the citations \(citations.joined(separator: ", ")), got also '\(extra)': \(decision.citations.joined(separator: ", "))"
                 }
             }
         } catch {
             outcome.error = error
             switch testCase.expectation {
-            case .value(let expected, _):
+            case .value(let expected, _, _):
                 outcome.failure = "expected \(JSONWriter.write(expected)), got the error: \(error.description)"
             case .error(let fact, let message):
                 if let fact, error.fact != fact {

@@ -66,6 +66,8 @@ private func load(_ text: String) -> (file: TestFile?, diagnostics: [Diagnostic]
         ("- {name: x, decision: late_fee, expect: {value: 1}}", "the test 'x' needs 'as_of', an evaluation date such as 2025-03-07"),
         ("- {name: x, decision: late_fee, as_of: 2025-03-10}", "the test 'x' needs 'expect' with 'value' or 'error'"),
         ("- {name: x, decision: late_fee, as_of: 2025-03-10, expect: {cites: art. 14}}", "'expect' needs 'value' or 'error'"),
+        ("- {name: x, decision: late_fee, as_of: 2025-03-10, expect: {value: 1, cites: art. 14, cites_exactly: art. 14}}",
+         "'expect' takes 'cites' (the answer cites at least these) or 'cites_exactly', not both"),
         ("- just a string", "each test must be a mapping with name, decision, as_of, facts and expect"),
     ])
     func aMalformedCaseIsReportedAtItsLine(item: String, message: String) throws {
@@ -146,5 +148,19 @@ private func load(_ text: String) -> (file: TestFile?, diagnostics: [Diagnostic]
             """)
         #expect(diagnostics.isEmpty)
         #expect(file?.cases.first?.facts == .object(JSONObject([JSONMember(key: "v", value: json)])))
+    }
+}
+
+@Suite struct ExactCitationsLoaderTests {
+    @Test(arguments: [("cites", false), ("cites_exactly", true)])
+    func citationsAreReadAsAtLeastOrExactly(key: String, exact: Bool) throws {
+        let text = """
+            contract: billing
+            tests:
+              - {name: x, decision: late_fee, as_of: 2025-03-10, expect: {value: 1, \(key): [art. 14]}}
+            """
+        let (file, diagnostics) = TestFileLoader.load(bytes: Array(text.utf8), path: "billing.test.yaml")
+        #expect(diagnostics.isEmpty)
+        #expect(file?.cases.first?.expectation == .value(.number("1"), citations: ["art. 14"], exactCitations: exact))
     }
 }

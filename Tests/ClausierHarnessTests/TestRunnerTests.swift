@@ -38,6 +38,10 @@ private let noYear = #"{"retrieval": {"years": 0}}"#
         ("late_fee", unpaid, .value(.string("41.00 EUR"), citations: []), #"expected "41.00 EUR", got "40.00 EUR""#),
         ("late_fee", unpaid, .value(.string("40.00 EUR"), citations: ["art. 99"]),
          "expected the citation 'art. 99', got art. 14, art. 14.2"),
+        // cites_exactly: these and no other.
+        ("late_fee", unpaid, .value(.string("40.00 EUR"), citations: ["art. 14", "art. 14.2"], exactCitations: true), nil),
+        ("late_fee", unpaid, .value(.string("40.00 EUR"), citations: ["art. 14.2"], exactCitations: true),
+         "expected exactly the citations art. 14.2, got also 'art. 14': art. 14, art. 14.2"),
         ("late_fee", unpaid, .error(fact: "invoice.paid", message: nil),
          #"expected an error naming 'invoice.paid', got the value "40.00 EUR""#),
         ("late_fee", unpaid, .error(fact: nil, message: nil), #"expected an error, got the value "40.00 EUR""#),
