@@ -59,6 +59,9 @@ enum ContractAnalysis {
             }
             diagnostics += BranchCoverage.findings(block)
         default:
+            // Structures come from the rule file's YAML, never from inside an expression: only values built
+            // from YAML (records, lists) can hold them.
+            guard typed.syntax == nil else { return }
             typed.forEachChild { structures(in: $0, into: &diagnostics) }
         }
     }

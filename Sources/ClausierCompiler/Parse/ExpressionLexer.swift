@@ -48,8 +48,12 @@ enum ExpressionLexer {
             if isDigit(i) {
                 // A date written day/month/year would read as two divisions: say so, with the date to write.
                 var end = i
-                while end < scalars.count, isDigit(end) || scalars[end] == "/" { end += 1 }
-                if let iso = Notation.isoDate(fromDayMonthYear: slice(start, end)) {
+                var slashes = 0
+                while end < scalars.count, isDigit(end) || scalars[end] == "/" {
+                    if scalars[end] == "/" { slashes += 1 }
+                    end += 1
+                }
+                if slashes == 2, let iso = Notation.isoDate(fromDayMonthYear: slice(start, end)) {
                     throw ExpressionError(
                         message: "'\(slice(start, end))' would be read as a division: dates are written year first",
                         offset: start, hint: "write \(iso)")
