@@ -71,7 +71,11 @@ import Testing
         #expect(Notation.duration(text) == written)
     }
 
-    @Test(arguments: ["2 hours", "30 minutes", "2 days", "h", "2 apples", "2h30 bananas"])
+    @Test(arguments: [
+        "2 hours", "30 minutes", "2 days", "h", "2 apples", "2h30 bananas",
+        // Too large to count in minutes: no reading rather than a trap.
+        "9223372036854775807h", "999999999999999999 hours", "1h9223372036854775807", "9223372036854775807 min 1 min",
+    ])
     func durationsAlreadyRightOrNotDurations(text: String) {
         #expect(Notation.duration(text) == nil)
     }
@@ -82,5 +86,20 @@ import Testing
         #expect(Notation.suggestion(for: "2h30") == "150 minutes")
         #expect(Notation.suggestion(for: "1 000,50 €") == "1000.50 EUR")
         #expect(Notation.suggestion(for: "amount > 3") == nil)
+    }
+
+    @Test func anyTextIsReadWithoutATrap() {
+        // A fixed-seed generator over the characters these notations are made of.
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let alphabet = Array("0123456789 /.,-%h€$£:eEuUrRminhoursheures9\u{A0}\u{202F}")
+        for _ in 0..<20_000 {
+            let text = String((0..<next(24)).map { _ in alphabet[next(alphabet.count)] })
+            _ = Notation.suggestion(for: text)
+            _ = Notation.whyNotADate(text)
+        }
     }
 }

@@ -79,20 +79,27 @@ public enum Notation {
             guard let digits = take(&rest, \.isASCIIDigit), let value = Int(String(digits)) else { return nil }
             skipSpaces()
             guard let word = take(&rest, \.isLetter).map({ String($0) }) else { return nil }
+            // A number too large to count in minutes is no duration anyone meant: no reading, and no trap.
+            func add(_ amount: Int, times factor: Int) -> Bool {
+                let (product, overflowed) = amount.multipliedReportingOverflow(by: factor)
+                let (sum, overflowedAgain) = minutes.addingReportingOverflow(product)
+                minutes = sum
+                return !overflowed && !overflowedAgain
+            }
             if word == "h" {
                 informal = true
-                minutes += value * 60
+                guard add(value, times: 60) else { return nil }
                 // `2h30`: the number right after `h` is minutes.
-                if let more = take(&rest, \.isASCIIDigit), let extra = Int(String(more)) {
-                    minutes += extra
+                if let more = take(&rest, \.isASCIIDigit) {
+                    guard let extra = Int(String(more)), add(extra, times: 1) else { return nil }
                     parts += 1
                 }
             } else if hourWords.contains(word) {
                 informal = informal || word.hasPrefix("heure")
-                minutes += value * 60
+                guard add(value, times: 60) else { return nil }
             } else if minuteWords.contains(word) {
                 informal = informal || word == "min" || word == "mn"
-                minutes += value
+                guard add(value, times: 1) else { return nil }
             } else {
                 return nil
             }

@@ -88,6 +88,7 @@ enum YAMLSyntaxError {
         let current = Array(lines[line])
         guard column <= current.count else { return nil }
         let indent = current.prefix { $0 == " " }.count
+        guard indent < column else { return nil }
         let key = String(current[indent..<column])
         guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return nil }
         var above = line - 1
