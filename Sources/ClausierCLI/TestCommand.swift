@@ -56,6 +56,12 @@ struct TestCommand: ParsableCommand {
     @Option(name: .customLong("min-coverage"), help: "Fail when a contract's coverage, in percent, is below this (implies --coverage).")
     var minCoverage: Double?
 
+    @Flag(
+        help: """
+            After an intended change of the rules: write the answer as the expected value of every case that             expected another, and print each change to review.
+            """)
+    var update = false
+
     func validate() throws {
         if let minCoverage, !CoverageMinimum(percent: minCoverage).isValid {
             throw ValidationError("--min-coverage is a percentage from 0 to 100")
@@ -77,7 +83,8 @@ struct TestCommand: ParsableCommand {
             show(stoppedBy: [RuleCheck.noTests(in: paths)], quoting: check.sources)
             throw ExitStatus.findings
         }
-        let report = TestRunner.run(files, rules: rules)
+        var report = TestRunner.run(files, rules: rules)
+        if update { report = try record(report, sources: check.sources, rules: rules) }
         let minimum = minCoverage.map { CoverageMinimum(percent: $0) }
         let contracts = coverage || minimum != nil ? Coverage.compute(report, rules: rules, files: check.compilation.contractFiles) : nil
         let shortfall = minimum.map { $0.report(contracts ?? []) } ?? ""
@@ -98,6 +105,21 @@ struct TestCommand: ParsableCommand {
             Console.err(shortfall + summary)
         }
         if report.failed > 0 || !shortfall.isEmpty { throw ExitStatus.findings }
+    }
+
+    /// Writes the re-recorded expected values, prints each change, and runs the tests again as written.
+    private func record(_ report: TestReport, sources: [SourceFile], rules: RuleSet) throws -> TestReport {
+        let (texts, changes) = ExpectationUpdater.update(report, sources: sources)
+        for (path, bytes) in texts.sorted(by: { $0.key < $1.key }) {
+            guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
+                Console.err("error: cannot write the test file \(path)\n")
+                throw ExitStatus.usage
+            }
+        }
+        let lines = changes.map { "updated \($0.description)\n" }.joined()
+        if format == .text { Console.out(lines) } else { Console.err(lines) }
+        guard !changes.isEmpty else { return report }
+        return TestRunner.run(RuleCheck.run(paths: paths).testFiles, rules: rules)
     }
 
     /// Findings as text: on standard output with --format text, else uncoloured on standard error.

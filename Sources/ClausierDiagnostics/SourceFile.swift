@@ -46,6 +46,30 @@ public struct SourceFile: Sendable, Hashable {
         return String(decoding: bytes[range], as: UTF8.self)
     }
 
+    /// The byte offset of a location's character (its column counted in Unicode scalars), or nil when the
+    /// location is not in this file's text.
+    public func offset(of location: SourceLocation) -> Int? {
+        guard let range = byteRange(ofLine: location.line), location.column >= 1 else { return nil }
+        var offset = range.lowerBound
+        var column = 1
+        while column < location.column {
+            guard offset < range.upperBound else { return nil }
+            // Skip one scalar: a lead byte and its continuation bytes.
+            offset += 1
+            while offset < range.upperBound, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+            column += 1
+        }
+        return offset
+    }
+
+    /// The Unicode scalar at a location, or nil past the end of its line.
+    public func scalar(at location: SourceLocation) -> Unicode.Scalar? {
+        guard let offset = offset(of: location), let range = byteRange(ofLine: location.line), offset < range.upperBound else {
+            return nil
+        }
+        return String(decoding: bytes[offset..<range.upperBound], as: UTF8.self).unicodeScalars.first
+    }
+
     /// A location in this file, named by the path shown in findings.
     public func location(line: Int, column: Int) -> SourceLocation {
         SourceLocation(file: path, line: line, column: column)

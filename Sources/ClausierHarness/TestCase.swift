@@ -25,6 +25,25 @@ public struct TestCase: Sendable, Hashable {
     public var expectation: Expectation
     /// Where the case starts in its file.
     public var location: SourceLocation
+    /// Where `expect.value` is written, so that `clausier test --update` can write another in its place.
+    public var valuePlace: ValuePlace?
+}
+
+/// Where an expected value is written in its test file.
+public struct ValuePlace: Sendable, Hashable {
+    /// Where the value starts.
+    public var location: SourceLocation
+    /// Whether `expect` is a flow mapping (`expect: {value: 1, cites: …}`), where a plain value ends at `,` or `}`.
+    public var inFlowMapping: Bool
+    /// Whether the value is a block mapping or list, on the lines below its key.
+    public var isBlock: Bool
+
+    /// Creates a place.
+    public init(location: SourceLocation, inFlowMapping: Bool, isBlock: Bool) {
+        self.location = location
+        self.inFlowMapping = inFlowMapping
+        self.isBlock = isBlock
+    }
 }
 
 /// A test file: cases for one contract.

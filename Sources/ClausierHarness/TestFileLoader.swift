@@ -12,6 +12,7 @@ public enum TestFileLoader {
     /// Loads a test file from its bytes.
     public static func load(bytes: [UInt8], path: String) -> (file: TestFile?, diagnostics: [Diagnostic]) {
         let (root, yamlDiagnostics) = YAMLLoader.load(bytes: bytes, file: path)
+        let source = SourceFile(path: path, bytes: bytes)
         var diagnostics = yamlDiagnostics
         guard let root else { return (nil, diagnostics) }
         func invalid(_ message: String, _ location: SourceLocation, hints: [String] = []) {
@@ -73,6 +74,7 @@ public enum TestFileLoader {
             }
             diagnostics += expect.unknownKeys(known: expectKeys, context: "'expect'")
             let expectation: Expectation
+            var valuePlace: ValuePlace?
             if let error = expect["error"] {
                 var fact: String?
                 var message: String?
@@ -95,13 +97,21 @@ public enum TestFileLoader {
                 default: break
                 }
                 expectation = .value(json(value), citations: cites, exactCitations: expect["cites_exactly"] != nil)
+                let opening = source.scalar(at: value.location)
+                let isBlock: Bool = switch value {
+                case .mapping: opening != "{"
+                case .sequence: opening != "["
+                case .scalar: false
+                }
+                valuePlace = ValuePlace(
+                    location: value.location, inFlowMapping: source.scalar(at: expect.location) == "{", isBlock: isBlock)
             } else {
                 invalid("'expect' needs 'value' or 'error'", expect.location)
                 continue
             }
             cases.append(
                 TestCase(name: name.value, decision: decision.value, asOf: asOf, facts: facts, expectation: expectation,
-                         location: m.location))
+                         location: m.location, valuePlace: valuePlace))
         }
         return (TestFile(path: path, contract: contract.value, contractLocation: contract.location, cases: cases), diagnostics)
     }
