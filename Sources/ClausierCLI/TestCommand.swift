@@ -84,7 +84,7 @@ struct TestCommand: ParsableCommand {
             throw ExitStatus.findings
         }
         var report = TestRunner.run(files, rules: rules)
-        if update { report = try record(report, sources: check.sources, rules: rules) }
+        if update { report = try record(report, files: files, sources: check.sources, rules: rules) }
         let minimum = minCoverage.map { CoverageMinimum(percent: $0) }
         let contracts = coverage || minimum != nil ? Coverage.compute(report, rules: rules, files: check.compilation.contractFiles) : nil
         let shortfall = minimum.map { $0.report(contracts ?? []) } ?? ""
@@ -108,7 +108,7 @@ struct TestCommand: ParsableCommand {
     }
 
     /// Writes the re-recorded expected values, prints each change, and runs the tests again as written.
-    private func record(_ report: TestReport, sources: [SourceFile], rules: RuleSet) throws -> TestReport {
+    private func record(_ report: TestReport, files: [TestFile], sources: [SourceFile], rules: RuleSet) throws -> TestReport {
         let (texts, changes) = ExpectationUpdater.update(report, sources: sources)
         for (path, bytes) in texts.sorted(by: { $0.key < $1.key }) {
             guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
@@ -119,7 +119,11 @@ struct TestCommand: ParsableCommand {
         let lines = changes.map { "updated \($0.description)\n" }.joined()
         if format == .text { Console.out(lines) } else { Console.err(lines) }
         guard !changes.isEmpty else { return report }
-        return TestRunner.run(RuleCheck.run(paths: paths).testFiles, rules: rules)
+        // Only the rewritten test files are read again, from the text just written; the rules stand.
+        let rewritten = files.map { file in
+            texts[file.path].flatMap { TestFileLoader.load(bytes: $0, path: file.path).file } ?? file
+        }
+        return TestRunner.run(rewritten, rules: rules)
     }
 
     /// Findings as text: on standard output with --format text, else uncoloured on standard error.

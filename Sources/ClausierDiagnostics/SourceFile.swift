@@ -69,9 +69,4 @@ public struct SourceFile: Sendable, Hashable {
         }
         return String(decoding: bytes[offset..<range.upperBound], as: UTF8.self).unicodeScalars.first
     }
-
-    /// A location in this file, named by the path shown in findings.
-    public func location(line: Int, column: Int) -> SourceLocation {
-        SourceLocation(file: path, line: line, column: column)
-    }
 }
