@@ -61,7 +61,7 @@ public enum DiagnosticCatalog {
             fixed: "contract:\n  id: x\n  title: \"Terms: of sale\""),
         DiagnosticExplanation(
             .duplicateKey, "duplicate key", .error,
-            summary: "A mapping holds the same key twice. YAML parsers usually keep one of the two silently; Clausier reports it, because the lost value is usually the one the editor meant.",
+            summary: "A mapping holds the same key twice. YAML parsers usually keep one of the two silently; Clausier reports it, because the lost value is usually the one the editor meant. When the repeated key is the first key of a list item (a second `when:` in a case), another item most likely starts there without its `- `: the finding says so, once, and where the dash goes.",
             example: "sla_penalty:\n  cites: art. 11\n  cites: art. 12",
             finding: """
                 x.yaml:3:3: error[CLS003]: duplicate key 'cites' in this mapping
@@ -85,14 +85,14 @@ public enum DiagnosticCatalog {
             fix: "use the suggested key; the second hint lists every key allowed there."),
         DiagnosticExplanation(
             .missingKey, "missing key", .error,
-            summary: "A key this place requires is absent: a decision without `returns` or `value`, a case without `then`, a record answer without one of the fields its `returns` declares.",
+            summary: "A key this place requires is absent: a decision without `returns` or `value`, a case without `then`, a record answer without one of the fields its `returns` declares. A key that is absent because an unknown key misspells it (`wen:` for `when:`) is not reported again: the unknown key's finding (CLS010) says it.",
             example: "returns: {terminated: bool, effective_on: date?}\nvalue: {terminated: false}",
             finding: "x.yaml:2:8: error[CLS011]: the field 'effective_on' of the answer is missing",
             fix: "add the key.",
             fixed: "value: {terminated: false, effective_on: none}"),
         DiagnosticExplanation(
             .wrongShape, "wrong shape", .error,
-            summary: "A list where a mapping belongs, an empty value, an `otherwise` that is not the last case.",
+            summary: "A list where a mapping belongs, an empty value, an `otherwise` that is not the last case, a key of a rule written at the level of the rules (a de-indented `value:`, which belongs to the rule above).",
             example: "cases:\n  - otherwise: 0%\n  - when: unavailable\n    then: 25%",
             finding: "x.yaml:2:5: error[CLS012]: 'otherwise' must be the last case: the cases after it can never apply",
             fix: "follow the shape shown in docs/LANGUAGE.md."),
@@ -117,7 +117,7 @@ public enum DiagnosticCatalog {
             fix: "use the input in the rule, or remove it when the catalogue does not list it. An input the catalogue fixes but the contract makes irrelevant can stay: say why in a comment."),
         DiagnosticExplanation(
             .expressionSyntax, "expression syntax", .error,
-            summary: "An expression that cannot be parsed. The column points at the token at fault; `=` instead of `==`, `&&` instead of `and`, and quoted enum values get a hint.",
+            summary: "An expression that cannot be parsed. The column points at the token at fault; `=` instead of `==`, `&&` instead of `and`, and quoted enum values get a hint. French and informal notations (`31/12/2025`, `1 000,50 €`, `1000.50 eur`, `12,5%`, `2h30`, `2 hours 30 minutes`) are named, with the exact text to write.",
             example: "value: invoice.issued_on + + 1 month",
             finding: "x.yaml:1:29: error[CLS020]: expected a value, found '+'",
             fix: "correct the expression; docs/LANGUAGE.md lists the operators."),
@@ -225,7 +225,7 @@ public enum DiagnosticCatalog {
             fix: "add `cites:` (a tier row may rely on the table's `cites:`)."),
         DiagnosticExplanation(
             .invalidTest, "invalid test", .error,
-            summary: "A test case without a name, decision, `as_of` or `expect`, or two cases with one name.",
+            summary: "A test case without a name, decision, `as_of` or `expect`, or two cases with one name; an `as_of` that is not a date; a case that expects a value although the decision refuses its facts; a test file for a contract or decision that does not exist; paths with no test file at all, when tests are run.",
             fix: "complete the case as shown in docs/LANGUAGE.md, section Test files."),
         DiagnosticExplanation(
             .untestedDecision, "decision without tests", .warning,
